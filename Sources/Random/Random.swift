@@ -1,0 +1,1 @@
+// Random module: see Package.swift for the layering.

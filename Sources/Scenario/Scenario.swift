@@ -1,0 +1,1 @@
+// Scenario module: see Package.swift for the layering.

@@ -1,0 +1,1 @@
+// Simulation module: see Package.swift for the layering.

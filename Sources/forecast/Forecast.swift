@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Forecast: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forecast",
+        abstract: "Probabilities of meeting economic targets, by Monte Carlo on fitted growth models.",
+        subcommands: []
+    )
+}

@@ -1,0 +1,2 @@
+import XCTest
+final class RandomTestsPlaceholder: XCTestCase { func testPlaceholder() {} }

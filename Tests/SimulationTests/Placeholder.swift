@@ -1,0 +1,2 @@
+import XCTest
+final class SimulationTestsPlaceholder: XCTestCase { func testPlaceholder() {} }
