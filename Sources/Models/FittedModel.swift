@@ -1,0 +1,48 @@
+import Linear
+import Random
+
+/// Annual observations of several indicators on consecutive years, missing values as NaN.
+///
+/// `values` is `years.count x indicators.count` (rows are years, ascending and consecutive;
+/// columns are indicators), column-major. Units are the indicator's measure: growth and rates
+/// in percent (8.2 means 8.2%), levels in their stated unit. Nothing is filled in: a model
+/// that cannot handle a gap says so with a thrown error.
+public struct Panel: Sendable, Equatable {
+    /// Indicator ids, one per column.
+    public var indicators: [String]
+    /// Consecutive years, one per row, ascending.
+    public var years: [Int]
+    /// `years.count x indicators.count` observations; NaN marks a missing value.
+    public var values: Matrix
+
+    public init(indicators: [String], years: [Int], values: Matrix) {
+        precondition(values.rows == years.count && values.columns == indicators.count,
+                     "Panel values must be years x indicators")
+        self.indicators = indicators
+        self.years = years
+        self.values = values
+    }
+
+    /// The column of indicator `j` (NaN where missing).
+    public func series(_ j: Int) -> [Double] { values.column(j) }
+}
+
+/// A fitted model: what the simulation engine needs to carry paths forward.
+///
+/// Model specifications fit to a `Panel` and return a value conforming to this protocol
+/// (the statsmodels Model -> Results split).
+public protocol FittedModel: Sendable {
+    /// Indicator ids in the order of `y_t` in the state-space form.
+    var indicators: [String] { get }
+    /// One line naming the model and its settings, e.g.
+    /// "BVAR(1), Minnesota prior, overall tightness 0.21 (maximum marginal likelihood)".
+    var summary: String { get }
+    /// Regularisation applied, repairs, and warnings the output must show.
+    var notes: [String] { get }
+    /// The state-space form at the point estimate (OLS, ML, or posterior mean).
+    func pointSystem() -> StateSpaceSystem
+    /// One draw of the parameters from their posterior (BVAR) or sampling (bootstrap / asymptotic)
+    /// distribution, as a state-space form. A model without parameter uncertainty returns
+    /// `pointSystem()`. Draws whose transition is explosive may be redrawn; say so in `notes`.
+    func drawSystem(using generator: inout Philox4x32) -> StateSpaceSystem
+}

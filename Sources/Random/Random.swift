@@ -1,1 +1,0 @@
-// Random module: see Package.swift for the layering.
