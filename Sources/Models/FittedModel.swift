@@ -46,3 +46,10 @@ public protocol FittedModel: Sendable {
     /// `pointSystem()`. Draws whose transition is explosive may be redrawn; say so in `notes`.
     func drawSystem(using generator: inout Philox4x32) -> StateSpaceSystem
 }
+
+/// A model specification (settings, no data): fitting it to a `Panel` gives a `FittedModel`.
+public protocol ModelSpecification: Sendable {
+    /// Fits the model to the panel. Throws a `ModelError` (defined in Models) that says
+    /// what could not be estimated and why (too few observations, gaps, singular design).
+    func fit(_ panel: Panel) throws -> any FittedModel
+}
