@@ -1,4 +1,5 @@
 import Linear
+import XCTest
 
 /// SplitMix64 (Steele, Lea & Flood 2014): a small seeded generator so that the random test
 /// matrices are the same on every run.
@@ -58,3 +59,67 @@ func conditionNumber(_ a: Matrix) throws -> Double {
 }
 
 let machineEpsilon = Double.ulpOfOne
+
+/// The Householder reflection I − 2 v vᵀ / (vᵀ v): symmetric and orthogonal by construction,
+/// an orthogonal matrix that does not come from LAPACK.
+func householder(_ v: [Double]) -> Matrix {
+    let n = v.count
+    let vv = v.reduce(0) { $0 + $1 * $1 }
+    var h = Matrix.identity(n)
+    for i in 0..<n { for j in 0..<n { h[i, j] -= 2 * v[i] * v[j] / vv } }
+    return h
+}
+
+/// A random n x n orthogonal matrix: the product of three random Householder reflections.
+func randomOrthogonal(_ n: Int, _ g: inout SplitMix64) -> Matrix {
+    var q = Matrix.identity(n)
+    for _ in 0..<3 { q = naiveProduct(q, householder(randomMatrix(n, 1, &g).elements)) }
+    return q
+}
+
+/// Q diag(d) Rᵀ with the textbook loops.
+func product(_ q: Matrix, diagonal d: [Double], _ r: Matrix) -> Matrix {
+    naiveProduct(naiveProduct(q, .diagonal(d)), r.transposed)
+}
+
+/// Asserts that `body` throws exactly `expected`.
+func assertThrows<T>(_ expected: LinearAlgebraError, _ body: @autoclosure () throws -> T,
+                     file: StaticString = #filePath, line: UInt = #line) {
+    do {
+        _ = try body()
+        XCTFail("expected \(expected), nothing was thrown", file: file, line: line)
+    } catch let error as LinearAlgebraError {
+        XCTAssertEqual(error, expected, file: file, line: line)
+    } catch {
+        XCTFail("expected \(expected), got \(error)", file: file, line: line)
+    }
+}
+
+/// Asserts that `body` throws a `.dimensionMismatch` (whatever its message).
+func assertDimensionMismatch<T>(_ body: @autoclosure () throws -> T, file: StaticString = #filePath, line: UInt = #line) {
+    do {
+        _ = try body()
+        XCTFail("expected a dimension mismatch, nothing was thrown", file: file, line: line)
+    } catch LinearAlgebraError.dimensionMismatch {
+    } catch {
+        XCTFail("expected a dimension mismatch, got \(error)", file: file, line: line)
+    }
+}
+
+/// Asserts that `body` throws `.nonFinite` (whatever its message).
+func assertNonFinite<T>(_ body: @autoclosure () throws -> T, file: StaticString = #filePath, line: UInt = #line) {
+    do {
+        _ = try body()
+        XCTFail("expected a non-finite error, nothing was thrown", file: file, line: line)
+    } catch LinearAlgebraError.nonFinite {
+    } catch {
+        XCTFail("expected a non-finite error, got \(error)", file: file, line: line)
+    }
+}
+
+/// A copy of `m` with one element set to NaN.
+func withNaN(_ m: Matrix) -> Matrix {
+    var c = m
+    c.elements[c.elements.count / 2] = .nan
+    return c
+}
