@@ -1,0 +1,283 @@
+import Dispatch
+import Linear
+import Models
+import Random
+
+/// Errors of a simulation run, each saying what is wrong with the input.
+public enum SimulationError: Error, Equatable, CustomStringConvertible {
+    case invalidInput(String)
+
+    public var description: String {
+        switch self {
+        case .invalidInput(let s): return "invalid simulation input: \(s)"
+        }
+    }
+}
+
+/// The block-parallel Monte Carlo engine.
+///
+/// Paths run in blocks of `blockSize`. Block `b` draws every random number from
+/// `Philox4x32(seed: seed, stream: b)`: first its parameter draw (when parameter uncertainty
+/// is on), then its shocks, judgmental draws and risk events, in a fixed order. Blocks are
+/// shared among the threads in any way; statistics are integer counts merged exactly, so the
+/// result is byte-identical for any number of threads.
+///
+/// Quantiles come from fixed-range histograms (`binCount` bins per variable and year) whose
+/// ranges a pilot run fixes first (`pilotBlocks` blocks on streams 2^64 - 1, 2^64 - 2, ...,
+/// disjoint from the main run's); a quantile read off them is within one bin width (reported
+/// as `resolution`) of the sample quantile of all the paths. Memory does not grow with the
+/// number of paths.
+public struct MonteCarloEngine: Sendable {
+    public var blockSize: Int
+    public var binCount: Int
+    public var pilotBlocks: Int
+
+    public init(blockSize: Int = 1024, binCount: Int = 8192, pilotBlocks: Int = 8) {
+        self.blockSize = blockSize
+        self.binCount = binCount
+        self.pilotBlocks = pilotBlocks
+    }
+
+    /// Runs the simulation.
+    ///
+    /// - Parameter progress: called from worker 0 with (blocks done by all workers, estimated;
+    ///   total blocks); for a progress display only.
+    /// - Throws: `SimulationError.invalidInput` when the input is inconsistent (indices out of
+    ///   range, horizon < 1, a shock distribution with ν <= 2, a probability outside [0, 1]).
+    public func run(_ input: SimulationInput,
+                    progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SimulationResult {
+        try validate(input)
+        setBLASThreads(1)
+        let variableCount = input.variables.count
+        let blockCount = (input.paths + blockSize - 1) / blockSize
+        let groups = targetGroups(input)
+        let point = input.model.pointSystem()
+
+        // Pilot: ranges of every histogram.
+        var pilot = Ranges(fan: variableCount * input.horizon, targets: input.targets.count)
+        let pilotBlock = makeBlock(input, point)
+        var buffer = [Double](repeating: 0, count: blockSize)
+        for i in 0..<pilotBlocks {
+            var generator = Philox4x32(seed: input.seed, stream: UInt64.max - UInt64(i))
+            let system = input.parameterUncertainty ? input.model.drawSystem(using: &generator) : point
+            pilotBlock.run(system: system, input: input, generator: &generator)
+            pilot.observe(pilotBlock, input: input, buffer: &buffer)
+        }
+        let fanRanges = pilot.fan.map(widen)
+        let targetRanges: [(Double, Double)?] = input.targets.indices.map { i in
+            input.targets[i].measure == .value ? nil : widen(pilot.targets[i])
+        }
+
+        // Main run: worker w takes blocks w, w + threads, ...
+        let threads = max(1, min(input.threads, blockCount))
+        let slots = WorkerSlots<Accumulator>(count: threads)
+        let engine = self
+        DispatchQueue.concurrentPerform(iterations: threads) { w in
+            var accumulator = Accumulator(fanRanges: fanRanges, targetRanges: targetRanges,
+                                          groups: groups, binCount: engine.binCount)
+            let block = engine.makeBlock(input, point)
+            var scratch = BlockScratch(blockSize: engine.blockSize, targetCount: input.targets.count)
+            var b = w
+            while b < blockCount {
+                var generator = Philox4x32(seed: input.seed, stream: UInt64(b))
+                let system = input.parameterUncertainty ? input.model.drawSystem(using: &generator) : point
+                block.run(system: system, input: input, generator: &generator)
+                scratch.record(block, input: input, groups: groups, into: &accumulator)
+                if w == 0 { progress?(min(blockCount, (b + 1) * threads), blockCount) }
+                b += threads
+            }
+            slots.store(accumulator, at: w)
+        }
+        var total = slots.take(0)
+        for w in 1..<threads { total.merge(slots.take(w)) }
+        return SimulationResult(input: input, accumulator: total, groups: groups, blockSize: blockSize)
+    }
+
+    private func makeBlock(_ input: SimulationInput, _ point: StateSpaceSystem) -> PathBlock {
+        PathBlock(blockSize: blockSize, horizon: input.horizon, variableCount: input.variables.count,
+                  modelledCount: input.model.indicators.count, stateCount: point.stateCount,
+                  shockCount: point.shockCount)
+    }
+
+    /// The pilot's range, widened by half its span on each side (a unit when it is a point).
+    private func widen(_ r: (Double, Double)) -> (Double, Double) {
+        guard r.0.isFinite && r.1.isFinite else { return (-1, 1) }
+        let span = max(r.1 - r.0, 1e-9 * max(1, abs(r.0)))
+        if span <= 1e-9 * max(1, abs(r.0)) { return (r.0 - 1, r.1 + 1) }
+        return (r.0 - span / 2, r.1 + span / 2)
+    }
+
+    /// Target indices grouped by year, in year order (only years that have targets).
+    private func targetGroups(_ input: SimulationInput) -> [[Int]] {
+        let years = Set(input.targets.map(\.yearOffset)).sorted()
+        return years.map { y in input.targets.indices.filter { input.targets[$0].yearOffset == y } }
+    }
+
+    private func validate(_ input: SimulationInput) throws {
+        let v = input.variables.count
+        let point = input.model.pointSystem()
+        func fail(_ s: String) -> SimulationError { .invalidInput(s) }
+        guard input.horizon >= 1 else { throw fail("horizon must be at least 1 year, got \(input.horizon)") }
+        guard input.paths >= 1 else { throw fail("paths must be at least 1, got \(input.paths)") }
+        guard input.threads >= 1 else { throw fail("threads must be at least 1, got \(input.threads)") }
+        guard point.observation.rows == input.model.indicators.count,
+              point.observation.columns == point.stateCount,
+              point.shockLoading.rows == point.stateCount,
+              point.shockLoading.columns == point.shockCount,
+              point.intercept.count == point.stateCount,
+              point.initialState.count == point.stateCount else {
+            throw fail("the model's state-space form has inconsistent shapes")
+        }
+        switch input.shocks {
+        case .normal(let s):
+            guard s > 0 && s.isFinite else { throw fail("shock scale must be positive, got \(s)") }
+        case .studentT(let dof, let s):
+            guard dof > 2 && dof.isFinite else { throw fail("Student-t degrees of freedom must exceed 2, got \(dof)") }
+            guard s > 0 && s.isFinite else { throw fail("shock scale must be positive, got \(s)") }
+        }
+        for j in input.judgmental where !(j.sd > 0 && j.sd.isFinite && j.mean.isFinite) {
+            throw fail("judgmental indicator \(j.id) needs a finite mean and a positive sd")
+        }
+        for r in input.risks {
+            guard r.probability >= 0 && r.probability <= 1 else {
+                throw fail("risk '\(r.name)': probability must be in [0, 1], got \(r.probability)")
+            }
+            guard r.persistence >= 0 && r.persistence <= 1 else {
+                throw fail("risk '\(r.name)': persistence must be in [0, 1], got \(r.persistence)")
+            }
+            guard r.impacts.keys.allSatisfy({ $0 >= 0 && $0 < v }) else {
+                throw fail("risk '\(r.name)' names a variable index out of range")
+            }
+        }
+        for a in input.adjustments where !(a.variable >= 0 && a.variable < v) {
+            throw fail("adjustment names variable index \(a.variable), out of range")
+        }
+        for (i, t) in input.targets.enumerated() {
+            guard t.variable >= 0 && t.variable < v else { throw fail("target \(i): variable index out of range") }
+            guard t.yearOffset >= 1 && t.yearOffset <= input.horizon else {
+                throw fail("target \(i): year offset \(t.yearOffset) outside 1...\(input.horizon)")
+            }
+            if case .averageGrowth(let from) = t.measure, !(from >= 1 && from <= t.yearOffset) {
+                throw fail("target \(i): average growth must start within 1...\(t.yearOffset)")
+            }
+            if case .around(_, let tol) = t.bound, !(tol >= 0) {
+                throw fail("target \(i): tolerance must be >= 0")
+            }
+        }
+    }
+}
+
+/// Min and max of every histogram's quantity over the pilot blocks.
+private struct Ranges {
+    var fan: [(Double, Double)]
+    var targets: [(Double, Double)]
+
+    init(fan: Int, targets: Int) {
+        self.fan = Array(repeating: (.infinity, -.infinity), count: fan)
+        self.targets = Array(repeating: (.infinity, -.infinity), count: targets)
+    }
+
+    mutating func observe(_ block: PathBlock, input: SimulationInput, buffer: inout [Double]) {
+        let v = block.variableCount
+        for h in 0..<block.horizon {
+            for j in 0..<v {
+                let o = block.offset(year: h, variable: j)
+                for p in 0..<block.blockSize { include(&fan[h * v + j], block.values[o + p]) }
+            }
+        }
+        for (i, rule) in input.targets.enumerated() where rule.measure != .value {
+            buffer.withUnsafeMutableBufferPointer { targetValues(rule, block: block, into: $0) }
+            for x in buffer { include(&targets[i], x) }
+        }
+    }
+
+    private func include(_ r: inout (Double, Double), _ x: Double) {
+        guard x.isFinite else { return }
+        r = (min(r.0, x), max(r.1, x))
+    }
+}
+
+/// Per-worker scratch for recording a block: target quantities, met flags, met counts.
+private struct BlockScratch {
+    var values: [Double]
+    var met: [Bool]
+    var metCount: [UInt16]
+    let blockSize: Int
+
+    init(blockSize: Int, targetCount: Int) {
+        self.blockSize = blockSize
+        values = Array(repeating: 0, count: blockSize)
+        met = Array(repeating: false, count: blockSize * max(1, targetCount))
+        metCount = Array(repeating: 0, count: blockSize)
+    }
+
+    mutating func record(_ block: PathBlock, input: SimulationInput, groups: [[Int]],
+                         into acc: inout Accumulator) {
+        let b = blockSize
+        block.values.withUnsafeBufferPointer { all in
+            acc.nonFinite += countNonFinite(all)
+            for h in 0..<block.horizon {
+                for j in 0..<block.variableCount {
+                    let o = block.offset(year: h, variable: j)
+                    acc.fan[h * block.variableCount + j].add(contentsOf: UnsafeBufferPointer(rebasing: all[o..<(o + b)]))
+                }
+            }
+        }
+        for (i, rule) in input.targets.enumerated() {
+            var c = 0
+            func evaluate(_ x: UnsafeBufferPointer<Double>) {
+                met.withUnsafeMutableBufferPointer { flags in
+                    let f = UnsafeMutableBufferPointer(rebasing: flags[(i * b)..<((i + 1) * b)])
+                    switch rule.bound {
+                    case .atLeast(let v): for p in 0..<b { f[p] = x[p] >= v }
+                    case .atMost(let v): for p in 0..<b { f[p] = x[p] <= v }
+                    case .around(let v, let t): for p in 0..<b { f[p] = abs(x[p] - v) <= t }
+                    }
+                    for p in 0..<b { c &+= f[p] ? 1 : 0 }
+                }
+            }
+            if rule.measure == .value {
+                let o = block.offset(year: rule.yearOffset - 1, variable: rule.variable)
+                block.values.withUnsafeBufferPointer { evaluate(UnsafeBufferPointer(rebasing: $0[o..<(o + b)])) }
+            } else {
+                values.withUnsafeMutableBufferPointer { targetValues(rule, block: block, into: $0) }
+                acc.nonFinite += values.withUnsafeBufferPointer(countNonFinite)
+                values.withUnsafeBufferPointer {
+                    acc.targetHistograms[i]!.add(contentsOf: $0)
+                    evaluate($0)
+                }
+            }
+            acc.met[i] += c
+            acc.metSquares[i] += c * c
+        }
+        for (g, members) in groups.enumerated() {
+            var all = 0
+            met.withUnsafeBufferPointer { flags in
+                metCount.withUnsafeMutableBufferPointer { count in
+                    count.update(repeating: 0)
+                    for i in members {
+                        let base = i * b
+                        for p in 0..<b { count[p] &+= flags[base + p] ? 1 : 0 }
+                    }
+                    let n = UInt16(members.count)
+                    acc.countMet[g].withUnsafeMutableBufferPointer { tally in
+                        for p in 0..<b {
+                            tally[Int(count[p])] += 1
+                            all &+= count[p] == n ? 1 : 0
+                        }
+                    }
+                }
+            }
+            acc.joint[g] += all
+            acc.jointSquares[g] += all * all
+        }
+        acc.blocks += 1
+    }
+}
+
+/// Number of NaN or infinite elements (a vectorisable loop: x - x is 0 exactly for finite x).
+private func countNonFinite(_ x: UnsafeBufferPointer<Double>) -> Int {
+    var n = 0
+    for v in x { n &+= (v - v == 0) ? 0 : 1 }
+    return n
+}

@@ -1,0 +1,173 @@
+import Linear
+import Models
+import Random
+
+/// The per-worker buffers of one block of paths, allocated once and reused for every block
+/// the worker runs (no allocation in the hot loop).
+///
+/// `values` holds the simulated variables of the block, laid out `[year][variable][path]`:
+/// element `(h, v, p)` is at `(h * variableCount + v) * blockSize + p`, with `h` the
+/// zero-based simulated year (0 = base year + 1).
+///
+/// The model step works on `Z = [X E 1]`, a `blockSize x (n + m + 1)` column-major matrix
+/// (paths as rows, contiguous per state): `X` the states, `E` the standard shocks, and a
+/// column of ones. One BLAS product `X' = Z W` with `W = [Fᵀ; (G L s)ᵀ; cᵀ]`
+/// (`(n + m + 1) x n`) advances every path by a year, intercept included.
+final class PathBlock {
+    let blockSize: Int
+    let horizon: Int
+    let variableCount: Int
+    let modelledCount: Int
+    let stateCount: Int
+    let shockCount: Int
+    private(set) var values: [Double]
+    /// Two `Z` buffers used in turn (`2 x blockSize x (n + m + 1)` doubles): the product of
+    /// one is written into the other's X part.
+    private let z: UnsafeMutablePointer<Double>
+    private let zCount: Int
+    private var weights: [Double]
+    private var fired: [Bool]
+
+    init(blockSize: Int, horizon: Int, variableCount: Int, modelledCount: Int, stateCount: Int, shockCount: Int) {
+        self.blockSize = blockSize
+        self.horizon = horizon
+        self.variableCount = variableCount
+        self.modelledCount = modelledCount
+        self.stateCount = stateCount
+        self.shockCount = shockCount
+        values = Array(repeating: 0, count: horizon * variableCount * blockSize)
+        let width = stateCount + shockCount + 1
+        zCount = width * blockSize
+        z = .allocate(capacity: 2 * zCount)
+        z.initialize(repeating: 0, count: 2 * zCount)
+        for p in 0..<blockSize {
+            z[(width - 1) * blockSize + p] = 1
+            z[zCount + (width - 1) * blockSize + p] = 1
+        }
+        weights = Array(repeating: 0, count: width * stateCount)
+        fired = Array(repeating: false, count: blockSize)
+    }
+
+    deinit {
+        z.deinitialize(count: 2 * zCount)
+        z.deallocate()
+    }
+
+    /// Offset of `(h, v, path 0)` in `values`.
+    @inline(__always)
+    func offset(year h: Int, variable v: Int) -> Int { (h * variableCount + v) * blockSize }
+
+    /// Simulates the block: the model's paths, then judgmental variables, risk events and
+    /// adjustments, drawing every random number from `generator` in a fixed order.
+    func run(system: StateSpaceSystem, input: SimulationInput, generator: inout Philox4x32) {
+        simulateModel(system: system, shocks: input.shocks, generator: &generator)
+        drawJudgmental(input.judgmental, generator: &generator)
+        applyRisks(input.risks, generator: &generator)
+        for a in input.adjustments where a.yearOffset >= 1 && a.yearOffset <= horizon {
+            let o = offset(year: a.yearOffset - 1, variable: a.variable)
+            for p in 0..<blockSize { values[o + p] += a.shift }
+        }
+    }
+
+    /// Fills `W = [Fᵀ; (G L s)ᵀ; cᵀ]`, `(n + m + 1) x n` column-major.
+    private func setWeights(_ system: StateSpaceSystem, scale: Double) {
+        let n = stateCount, m = shockCount, width = n + m + 1
+        for i in 0..<n {
+            for j in 0..<n { weights[j + i * width] = system.transition[i, j] }
+            for j in 0..<m {
+                var gl = 0.0
+                for l in j..<m { gl += system.shockLoading[i, l] * system.shockCholesky[l, j] }
+                weights[n + j + i * width] = gl * scale
+            }
+            weights[n + m + i * width] = system.intercept[i]
+        }
+    }
+
+    /// x_t = c + F x_{t-1} + G L e_t and y_t = H x_t for every path of the block.
+    private func simulateModel(system: StateSpaceSystem, shocks distribution: ShockDistribution,
+                               generator: inout Philox4x32) {
+        let n = stateCount, m = shockCount, k = modelledCount, b = blockSize, width = n + m + 1
+        switch distribution {
+        case .normal(let s): setWeights(system, scale: s)
+        case .studentT(_, let s): setWeights(system, scale: s)
+        }
+        let selection = selectedStates(system.observation)
+        for i in 0..<n {
+            (z + i * b).update(repeating: system.initialState[i], count: b)
+        }
+        var current = z, next = z + zCount
+        for h in 0..<horizon {
+            let shocks = UnsafeMutableBufferPointer(start: current + n * b, count: m * b)
+            generator.fillStandardNormal(shocks)
+            if case .studentT(let dof, _) = distribution {
+                // One χ²_ν per path and year, shared by the path's m shocks.
+                for p in 0..<b {
+                    let factor = ((dof - 2) / generator.nextChiSquared(degreesOfFreedom: dof)).squareRoot()
+                    for j in 0..<m { shocks[j * b + p] *= factor }
+                }
+            }
+            weights.withUnsafeBufferPointer { w in
+                gemmUnchecked(transposeA: false, transposeB: false, m: b, n: n, k: width,
+                              alpha: 1, a: current, lda: b, b: w.baseAddress!, ldb: width,
+                              beta: 0, c: next, ldc: b)
+            }
+            swap(&current, &next)
+            // Observations y = H x: a copy of state columns when H selects states, else a product.
+            let o = offset(year: h, variable: 0)
+            values.withUnsafeMutableBufferPointer { v in
+                if let selection {
+                    for (i, s) in selection.enumerated() {
+                        (v.baseAddress! + o + i * b).update(from: current + s * b, count: b)
+                    }
+                } else {
+                    system.observation.elements.withUnsafeBufferPointer { hm in
+                        gemmUnchecked(transposeA: false, transposeB: true, m: b, n: k, k: n,
+                                      alpha: 1, a: current, lda: b, b: hm.baseAddress!, ldb: k,
+                                      beta: 0, c: v.baseAddress! + o, ldc: b)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The state index each indicator reads when `H` is a selection matrix (one 1 per row,
+    /// zeros elsewhere), else nil.
+    private func selectedStates(_ h: Matrix) -> [Int]? {
+        var picks: [Int] = []
+        for i in 0..<h.rows {
+            let row = h.row(i)
+            guard let j = row.firstIndex(of: 1), row.enumerated().allSatisfy({ $0.offset == j || $0.element == 0 })
+            else { return nil }
+            picks.append(j)
+        }
+        return picks
+    }
+
+    private func drawJudgmental(_ judgmental: [JudgmentalVariable], generator: inout Philox4x32) {
+        for (j, variable) in judgmental.enumerated() {
+            for h in 0..<horizon {
+                let o = offset(year: h, variable: modelledCount + j)
+                values.withUnsafeMutableBufferPointer { v in
+                    let slice = UnsafeMutableBufferPointer(rebasing: v[o..<(o + blockSize)])
+                    generator.fillStandardNormal(slice)
+                    for p in 0..<blockSize { slice[p] = variable.mean + variable.sd * slice[p] }
+                }
+            }
+        }
+    }
+
+    private func applyRisks(_ risks: [RiskEvent], generator: inout Philox4x32) {
+        for risk in risks {
+            for p in 0..<blockSize { fired[p] = generator.nextUniform() < risk.probability }
+            guard risk.yearOffset >= 1 && risk.yearOffset <= horizon else { continue }
+            for (variable, impact) in risk.impacts.sorted(by: { $0.key < $1.key }) {
+                var carried = impact
+                for h in (risk.yearOffset - 1)..<horizon {
+                    let o = offset(year: h, variable: variable)
+                    for p in 0..<blockSize where fired[p] { values[o + p] += carried }
+                    carried *= risk.persistence
+                }
+            }
+        }
+    }
+}

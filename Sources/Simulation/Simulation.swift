@@ -1,1 +1,0 @@
-// Simulation module: see Package.swift for the layering.
