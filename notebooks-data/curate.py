@@ -175,7 +175,6 @@ def curate_history(rows, table, choices, log, skipped):
         region, ind, year, measure, basis = key
         cands = []
         for c in groups[key]:
-            dkey = key + (round(c["value"], 6),)
             dkey = (region, ind, year, measure, basis, float(format_number(c["value"])))
             if dkey in drops:
                 used_choices.add(("drop",) + dkey)
