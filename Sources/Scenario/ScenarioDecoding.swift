@@ -1,0 +1,140 @@
+// The scenario as a whole: reads every section, then checks what involves several sections
+// (targets on declared indicators, years inside the horizon, ...), naming each JSON path.
+
+extension Scenario: LenientDecodable {
+    static var expectation: String { "a scenario object (see scenarios/scenario.schema.json)" }
+
+    init(lenient decoder: any Decoder) throws {
+        let f = try Fields<CodingKeys>(decoder)
+        let schema: String? = f.optional(.schema)
+        let name: String? = f.required(.name), region: String? = f.required(.region)
+        let history = f.file(.history, required: false)
+        let historyProxy: HistoryProxy? = f.optional(.historyProxy)
+        let baseYear: Int? = f.required(.baseYear), horizonEnd: Int? = f.required(.horizonEnd)
+        let estimation: EstimationWindow? = f.required(.estimation)
+        let model: ModelSettings? = f.required(.model)
+        let shocks: ShockSettings? = f.required(.shocks)
+        let simulation: SimulationSettings? = f.required(.simulation)
+        let confidence = f.checked(f.required(.confidence, as: Double.self), .confidence,
+                                   "a confidence in (0, 1)") { $0 > 0 && $0 < 1 }
+        let indicators = f.list(.indicators, required: true, of: Indicator.self)
+        let entries = f.list(.targets, required: true, of: TargetEntry.self)
+        let risks = f.list(.risks, required: false, of: Risk.self)
+        let adjustments = f.list(.adjustments, required: false, of: Adjustment.self)
+        let backtest: BacktestSettings? = f.optional(.backtest)
+
+        var horizon: ClosedRange<Int>?
+        if let baseYear, let horizonEnd {
+            if horizonEnd > baseYear {
+                horizon = (baseYear + 1)...horizonEnd
+            } else {
+                f.problem(.horizonEnd, message: "expected a year after base_year (\(baseYear)), found \(horizonEnd)")
+            }
+            if let estimation, estimation.to > baseYear {
+                f.problem(.estimation, AnyKey("to"), message: "expected a year <= base_year (\(baseYear)), found \(estimation.to)")
+            }
+            if let backtest, backtest.to > baseYear {
+                f.problem(.backtest, AnyKey("to"), message: "expected a year <= base_year (\(baseYear)), found \(backtest.to)")
+            }
+        }
+        let declared = Self.checkIndicators(f, indicators ?? [], history: history)
+        let targets = Self.checkTargets(f, entries ?? [], declared: declared, horizon: horizon)
+        Self.checkRisks(f, risks ?? [], declared: declared, horizon: horizon)
+        Self.checkAdjustments(f, adjustments ?? [], declared: declared, horizon: horizon)
+        try f.finish()
+        self.init(schema: schema, name: name!, region: region!, history: history, historyProxy: historyProxy,
+                  baseYear: baseYear!, horizonEnd: horizonEnd!, estimation: estimation!, model: model!,
+                  shocks: shocks!, simulation: simulation!, confidence: confidence!,
+                  indicators: indicators!.compactMap { $0 }, targets: targets,
+                  risks: risks?.compactMap { $0 } ?? [], adjustments: adjustments?.compactMap { $0 } ?? [],
+                  backtest: backtest)
+    }
+
+    /// Ids are unique; an indicator with a model needs a history file. Returns the declared indicators by id.
+    private static func checkIndicators(_ f: Fields<CodingKeys>, _ list: [Indicator?],
+                                        history: FileReference?) -> [String: Indicator] {
+        if list.isEmpty { f.problem(.indicators, message: "expected at least one indicator, found none") }
+        var declared: [String: Indicator] = [:]
+        for (i, indicator) in list.enumerated() {
+            guard let indicator else { continue }
+            if declared[indicator.id] != nil {
+                f.problem(.indicators, AnyKey(index: i), AnyKey("id"), message: "duplicate indicator id \"\(indicator.id)\"")
+            }
+            declared[indicator.id] = indicator
+            if !indicator.isJudgmental, indicator.history == nil, history == nil {
+                f.problem(.indicators, AnyKey(index: i), message:
+                    "indicator \"\(indicator.id)\" has no history: give the scenario's \"history\", the indicator's \"history\", or a \"judgment\"")
+            }
+        }
+        return declared
+    }
+
+    /// Targets name a declared indicator, a year in the horizon, and a measure the indicator's
+    /// model can give. Fills in the default measure (the indicator's `model_on`).
+    private static func checkTargets(_ f: Fields<CodingKeys>, _ entries: [TargetEntry?],
+                                     declared: [String: Indicator], horizon: ClosedRange<Int>?) -> [Target] {
+        var targets: [Target] = []
+        for (i, entry) in entries.enumerated() {
+            guard var target = entry?.target, let entry else { continue }
+            let at = { (key: String) -> [any CodingKey] in [AnyKey("targets"), AnyKey(index: i), AnyKey(key)] }
+            guard let indicator = declared[target.indicator] else {
+                f.log.add(at: f.decoder.codingPath + at("indicator"), undeclaredMessage(target.indicator, declared))
+                continue
+            }
+            if !entry.measureGiven { target.measure = indicator.modelOn }
+            if let horizon, !horizon.contains(target.year) {
+                f.log.add(at: f.decoder.codingPath + at(target.measure == .averageGrowth ? "years" : "year"),
+                          "expected a year in the horizon \(horizon.lowerBound)...\(horizon.upperBound) (base_year < year <= horizon_end), found \(target.year)")
+            }
+            let reachable = reachableMeasures(from: indicator.modelOn)
+            if !reachable.contains(target.measure) {
+                f.log.add(at: f.decoder.codingPath + at("measure"),
+                          "indicator \"\(indicator.id)\" is modelled on \(indicator.modelOn.rawValue), which gives "
+                          + reachable.map(\.rawValue).joined(separator: " or ") + ", not \(target.measure.rawValue)")
+            }
+            targets.append(target)
+        }
+        return targets
+    }
+
+    /// Risk years in the horizon; impacts on declared indicators.
+    private static func checkRisks(_ f: Fields<CodingKeys>, _ risks: [Risk?], declared: [String: Indicator],
+                                   horizon: ClosedRange<Int>?) {
+        for (i, risk) in risks.enumerated() {
+            guard let risk else { continue }
+            if let horizon, !horizon.contains(risk.year) {
+                f.problem(.risks, AnyKey(index: i), AnyKey("year"), message:
+                    "expected a year in the horizon \(horizon.lowerBound)...\(horizon.upperBound), found \(risk.year)")
+            }
+            for id in risk.impactPP.keys.sorted() where declared[id] == nil {
+                f.problem(.risks, AnyKey(index: i), AnyKey("impact_pp"), AnyKey(id), message: undeclaredMessage(id, declared))
+            }
+        }
+    }
+
+    /// Adjustments on declared indicators, in the horizon.
+    private static func checkAdjustments(_ f: Fields<CodingKeys>, _ adjustments: [Adjustment?],
+                                         declared: [String: Indicator], horizon: ClosedRange<Int>?) {
+        for (i, adjustment) in adjustments.enumerated() {
+            guard let adjustment else { continue }
+            if declared[adjustment.indicator] == nil {
+                f.problem(.adjustments, AnyKey(index: i), AnyKey("indicator"), message: undeclaredMessage(adjustment.indicator, declared))
+            }
+            if let horizon, !horizon.contains(adjustment.year) {
+                f.problem(.adjustments, AnyKey(index: i), AnyKey("year"), message:
+                    "expected a year in the horizon \(horizon.lowerBound)...\(horizon.upperBound), found \(adjustment.year)")
+            }
+        }
+    }
+}
+
+/// The measures a target may use on an indicator modelled on `measure`: the measure itself;
+/// from growth also the level (with the base-year level) and the average growth over years.
+public func reachableMeasures(from measure: Measure) -> [Measure] {
+    measure == .growthPct ? [.growthPct, .level, .averageGrowth] : [measure]
+}
+
+private func undeclaredMessage(_ id: String, _ declared: [String: Indicator]) -> String {
+    "indicator \"\(id)\" is not declared in \"indicators\""
+        + (nearest(to: id, in: Array(declared.keys)).map { " (did you mean \"\($0)\"?)" } ?? "")
+}
