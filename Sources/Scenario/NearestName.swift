@@ -18,8 +18,11 @@ func editDistance(_ a: String, _ b: String) -> Int {
 }
 
 /// The candidate nearest to `name` by edit distance, if it is close enough to be a likely typo
-/// (distance at most 2, or a third of the name's length for long names).
+/// (distance at most 2, or a third of the name's length for long names), else the one candidate
+/// that `name` begins (`growth` for `growth_pct`).
 func nearest(to name: String, in candidates: [String]) -> String? {
+    let prefixed = candidates.filter { name.count >= 3 && $0.lowercased().hasPrefix(name.lowercased()) }
+    if prefixed.count == 1, editDistance(name, prefixed[0]) > 2 { return prefixed[0] }
     let scored = candidates.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
     guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
     return best.1 <= max(2, name.count / 3) ? best.0 : nil
