@@ -25,9 +25,9 @@ struct CSVTable {
     /// logged in `log`; the table is returned when the header is usable.
     static func read(_ url: URL, required: [String], optional: [String] = []) throws(ValidationFailure) -> (CSVTable, ProblemLog) {
         let text = try TextFile.read(url)
-        let log = ProblemLog(file: url.path, baseDirectory: url.deletingLastPathComponent())
+        let log = ProblemLog(file: url.relativePath, baseDirectory: url.deletingLastPathComponent())
         guard let reader = try? CSVReader(string: text, hasHeaderRow: false) else {
-            throw ValidationFailure(problems: [ValidationProblem(file: url.path, location: .line(1), message: "cannot read the header row")])
+            throw ValidationFailure(problems: [ValidationProblem(file: url.relativePath, location: .line(1), message: "cannot read the header row")])
         }
         var line = 1
         var header: [String]?
@@ -50,7 +50,7 @@ struct CSVTable {
             }
             rows.append(Row(line: start, fields: Dictionary(zip(columns, cells), uniquingKeysWith: { a, _ in a })))
         }
-        return (CSVTable(file: url.path, columns: header ?? [], rows: rows), log)
+        return (CSVTable(file: url.relativePath, columns: header ?? [], rows: rows), log)
     }
 
     private static func checkHeader(_ cells: [String], required: [String], optional: [String], line: Int, log: ProblemLog) {

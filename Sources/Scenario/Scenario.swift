@@ -80,7 +80,7 @@ extension Scenario {
     ///   references to undeclared indicators, years outside the horizon.
     public static func load(contentsOf url: URL) throws(ValidationFailure) -> Scenario {
         let text = try TextFile.read(url)
-        return try decode(Data(text.utf8), file: url.path, baseDirectory: url.deletingLastPathComponent())
+        return try decode(Data(text.utf8), file: url.relativePath, baseDirectory: url.deletingLastPathComponent())
     }
 
     /// Decodes and validates scenario JSON. `file` names it in messages; relative paths are

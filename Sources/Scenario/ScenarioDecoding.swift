@@ -18,6 +18,7 @@ extension Scenario: LenientDecodable {
         let confidence = f.checked(f.required(.confidence, as: Double.self), .confidence,
                                    "a confidence in (0, 1)") { $0 > 0 && $0 < 1 }
         let indicators = f.list(.indicators, required: true, of: Indicator.self)
+        let declaredIDs = Set((try? f.container.decode(IDList.self, forKey: AnyKey(CodingKeys.indicators.rawValue)))?.ids ?? [])
         let entries = f.list(.targets, required: true, of: TargetEntry.self)
         let risks = f.list(.risks, required: false, of: Risk.self)
         let adjustments = f.list(.adjustments, required: false, of: Adjustment.self)
@@ -38,9 +39,9 @@ extension Scenario: LenientDecodable {
             }
         }
         let declared = Self.checkIndicators(f, indicators ?? [], history: history)
-        let targets = Self.checkTargets(f, entries ?? [], declared: declared, horizon: horizon)
-        Self.checkRisks(f, risks ?? [], declared: declared, horizon: horizon)
-        Self.checkAdjustments(f, adjustments ?? [], declared: declared, horizon: horizon)
+        let targets = Self.checkTargets(f, entries ?? [], declared: declared, ids: declaredIDs, horizon: horizon)
+        Self.checkRisks(f, risks ?? [], ids: declaredIDs, horizon: horizon)
+        Self.checkAdjustments(f, adjustments ?? [], ids: declaredIDs, horizon: horizon)
         try f.finish()
         self.init(schema: schema, name: name!, region: region!, history: history, historyProxy: historyProxy,
                   baseYear: baseYear!, horizonEnd: horizonEnd!, estimation: estimation!, model: model!,
@@ -70,22 +71,24 @@ extension Scenario: LenientDecodable {
     }
 
     /// Targets name a declared indicator, a year in the horizon, and a measure the indicator's
-    /// model can give. Fills in the default measure (the indicator's `model_on`).
-    private static func checkTargets(_ f: Fields<CodingKeys>, _ entries: [TargetEntry?],
-                                     declared: [String: Indicator], horizon: ClosedRange<Int>?) -> [Target] {
+    /// model can give. Fills in the default measure (the indicator's `model_on`). `ids` are
+    /// all the ids written, so that an indicator with problems of its own is still "declared".
+    private static func checkTargets(_ f: Fields<CodingKeys>, _ entries: [TargetEntry?], declared: [String: Indicator],
+                                     ids: Set<String>, horizon: ClosedRange<Int>?) -> [Target] {
         var targets: [Target] = []
         for (i, entry) in entries.enumerated() {
-            guard var target = entry?.target, let entry else { continue }
+            guard let entry else { continue }
+            var target = entry.target
             let at = { (key: String) -> [any CodingKey] in [AnyKey("targets"), AnyKey(index: i), AnyKey(key)] }
-            guard let indicator = declared[target.indicator] else {
-                f.log.add(at: f.decoder.codingPath + at("indicator"), undeclaredMessage(target.indicator, declared))
-                continue
-            }
-            if !entry.measureGiven { target.measure = indicator.modelOn }
             if let horizon, !horizon.contains(target.year) {
-                f.log.add(at: f.decoder.codingPath + at(target.measure == .averageGrowth ? "years" : "year"),
+                f.log.add(at: f.decoder.codingPath + at(target.years.count > 1 ? "years" : "year"),
                           "expected a year in the horizon \(horizon.lowerBound)...\(horizon.upperBound) (base_year < year <= horizon_end), found \(target.year)")
             }
+            if !ids.contains(target.indicator) {
+                f.log.add(at: f.decoder.codingPath + at("indicator"), undeclaredMessage(target.indicator, ids))
+            }
+            guard let indicator = declared[target.indicator] else { continue }
+            if !entry.measureGiven { target.measure = indicator.modelOn }
             let reachable = reachableMeasures(from: indicator.modelOn)
             if !reachable.contains(target.measure) {
                 f.log.add(at: f.decoder.codingPath + at("measure"),
@@ -98,7 +101,7 @@ extension Scenario: LenientDecodable {
     }
 
     /// Risk years in the horizon; impacts on declared indicators.
-    private static func checkRisks(_ f: Fields<CodingKeys>, _ risks: [Risk?], declared: [String: Indicator],
+    private static func checkRisks(_ f: Fields<CodingKeys>, _ risks: [Risk?], ids: Set<String>,
                                    horizon: ClosedRange<Int>?) {
         for (i, risk) in risks.enumerated() {
             guard let risk else { continue }
@@ -106,19 +109,19 @@ extension Scenario: LenientDecodable {
                 f.problem(.risks, AnyKey(index: i), AnyKey("year"), message:
                     "expected a year in the horizon \(horizon.lowerBound)...\(horizon.upperBound), found \(risk.year)")
             }
-            for id in risk.impactPP.keys.sorted() where declared[id] == nil {
-                f.problem(.risks, AnyKey(index: i), AnyKey("impact_pp"), AnyKey(id), message: undeclaredMessage(id, declared))
+            for id in risk.impactPP.keys.sorted() where !ids.contains(id) {
+                f.problem(.risks, AnyKey(index: i), AnyKey("impact_pp"), AnyKey(id), message: undeclaredMessage(id, ids))
             }
         }
     }
 
     /// Adjustments on declared indicators, in the horizon.
     private static func checkAdjustments(_ f: Fields<CodingKeys>, _ adjustments: [Adjustment?],
-                                         declared: [String: Indicator], horizon: ClosedRange<Int>?) {
+                                         ids: Set<String>, horizon: ClosedRange<Int>?) {
         for (i, adjustment) in adjustments.enumerated() {
             guard let adjustment else { continue }
-            if declared[adjustment.indicator] == nil {
-                f.problem(.adjustments, AnyKey(index: i), AnyKey("indicator"), message: undeclaredMessage(adjustment.indicator, declared))
+            if !ids.contains(adjustment.indicator) {
+                f.problem(.adjustments, AnyKey(index: i), AnyKey("indicator"), message: undeclaredMessage(adjustment.indicator, ids))
             }
             if let horizon, !horizon.contains(adjustment.year) {
                 f.problem(.adjustments, AnyKey(index: i), AnyKey("year"), message:
@@ -134,7 +137,26 @@ public func reachableMeasures(from measure: Measure) -> [Measure] {
     measure == .growthPct ? [.growthPct, .level, .averageGrowth] : [measure]
 }
 
-private func undeclaredMessage(_ id: String, _ declared: [String: Indicator]) -> String {
+private func undeclaredMessage(_ id: String, _ ids: Set<String>) -> String {
     "indicator \"\(id)\" is not declared in \"indicators\""
-        + (nearest(to: id, in: Array(declared.keys)).map { " (did you mean \"\($0)\"?)" } ?? "")
+        + (nearest(to: id, in: ids.sorted()).map { " (did you mean \"\($0)\"?)" } ?? "")
+}
+
+/// The ids written in `indicators`, read without judging anything else (an indicator with a
+/// problem of its own is still declared: its targets must not be reported as well).
+private struct IDList: Decodable {
+    var ids: [String] = []
+    init(from decoder: any Decoder) throws {
+        var list = try decoder.unkeyedContainer()
+        while !list.isAtEnd {
+            let entry = try list.decode(OptionalID.self)
+            if let id = entry.id { ids.append(id) }
+        }
+    }
+    private struct OptionalID: Decodable {
+        var id: String?
+        init(from decoder: any Decoder) throws {
+            id = try? decoder.container(keyedBy: AnyKey.self).decode(String.self, forKey: AnyKey("id"))
+        }
+    }
 }

@@ -28,7 +28,7 @@ public struct ScenarioInput: Sendable {
                 failed.insert(ref.url)
                 problems += error.problems.map { problem in
                     var p = problem
-                    if p.location == .file { p.message += " (named at \(url.path):\(path))" }
+                    if p.location == .file { p.message += " (named at \(url.relativePath):\(path))" }
                     return p
                 }
             }
@@ -40,7 +40,7 @@ public struct ScenarioInput: Sendable {
                 referenced(ref, at: path) { u throws(ValidationFailure) in histories[u] = try History.load(contentsOf: u) }
             }
             if let history = histories[ref.url], history.series(indicator.id, indicator.modelOn) == nil {
-                problems.append(ValidationProblem(file: url.path, location: .jsonPath("indicators[\(i)].model_on"), message:
+                problems.append(ValidationProblem(file: url.relativePath, location: .jsonPath("indicators[\(i)].model_on"), message:
                     "\(history.file) has no first-published rows for \(indicator.id) \(indicator.modelOn.rawValue)"
                     + " (found: " + history.keys.filter { $0.indicator == indicator.id }.map(\.measure.rawValue).joined(separator: ", ") + ")"))
             }

@@ -18,7 +18,7 @@ struct TargetEntry: LenientDecodable {
         let reading: String? = f.optional(.reading), source: String? = f.optional(.source)
         let lastLevel = f.checked(f.optional(.lastLevel, as: Double.self), .lastLevel, "a level > 0") { $0 > 0 }
         let lastLevelNote: String? = f.optional(.lastLevelNote)
-        if f.container.contains(AnyKey(K.lastLevel.rawValue)), let measure, measure != .level {
+        if f.container.contains(AnyKey(K.lastLevel.rawValue)), measure != .level {
             f.problem(.lastLevel, message: "\"last_level\" is for targets with \"measure\": \"level\" only")
         }
         try f.finish()

@@ -7,16 +7,17 @@ enum TextFile {
     /// - Throws: `ValidationFailure` when the file is missing, unreadable, empty (or blank), or
     ///   not UTF-8 (naming the line and byte of the first invalid sequence).
     static func read(_ url: URL) throws(ValidationFailure) -> String {
-        let file = url.path
+        let file = url.relativePath   // named as the user gave it
+        let path = url.path
         func fail(_ location: Location, _ message: String) -> ValidationFailure {
             ValidationFailure(problems: [ValidationProblem(file: file, location: location, message: message)])
         }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw fail(.file, "file not found")
         }
         guard !isDirectory.boolValue else { throw fail(.file, "expected a file, found a directory") }
-        guard var data = FileManager.default.contents(atPath: file) else { throw fail(.file, "file cannot be read") }
+        guard var data = FileManager.default.contents(atPath: path) else { throw fail(.file, "file cannot be read") }
         if data.starts(with: [0xEF, 0xBB, 0xBF]) { data = data.dropFirst(3) }
         guard let text = String(validating: data, as: UTF8.self) else {
             let offset = firstInvalidUTF8Offset(data)

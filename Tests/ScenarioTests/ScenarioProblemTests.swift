@@ -102,6 +102,13 @@ final class ScenarioProblemTests: XCTestCase {
         XCTAssertEqual(found.count, 4, "\(ValidationFailure(problems: found))")
     }
 
+    /// A bad indicator is reported once: its targets are not also "undeclared".
+    func testNoCascadeFromABadIndicator() throws {
+        let text = try cleanScenario(replacing: "\"sd\": 0.3", with: "\"sd\": -1")
+        let found = problems(ofScenario: text)
+        XCTAssertEqual(found.map(\.location), [.jsonPath("indicators[4].judgment.sd")], "\(ValidationFailure(problems: found))")
+    }
+
     func testEmptyScenarioFile() {
         let url = fixtures.appendingPathComponent("csv/empty.csv")
         assertOneProblem(problems { () throws(ValidationFailure) in try Scenario.load(contentsOf: url) },
