@@ -59,7 +59,8 @@ struct CSVTable {
             + (optional.isEmpty ? "" : " (optional: " + optional.joined(separator: ",") + ")")
         for (i, name) in cells.enumerated() {
             if !valid.contains(name) {
-                log.add(.line(line), unknownNameMessage("column", name, valid: valid) + "; " + expected)
+                log.add(.line(line), nearest(to: name, in: valid).map { "unknown column \"\(name)\": did you mean \"\($0)\"?" }
+                        ?? "unknown column \"\(name)\"; \(expected)")
             } else if cells[..<i].contains(name) {
                 log.add(.line(line), "column \"\(name)\" appears twice")
             }

@@ -38,9 +38,9 @@ struct Fields<Key: CodingKey & CaseIterable & RawRepresentable<String>> {
     }
 
     /// A required value; logs "missing required key" when absent.
-    func required<T: LenientDecodable>(_ key: Key, as type: T.Type = T.self) -> T? {
+    func required<T: LenientDecodable>(_ key: Key, as type: T.Type = T.self, expecting: String? = nil) -> T? {
         guard container.contains(AnyKey(key.rawValue)) else {
-            log.add(at: decoder.codingPath, "missing required key \"\(key.rawValue)\": expected \(T.expectation)")
+            log.add(at: decoder.codingPath, "missing required key \"\(key.rawValue)\": expected \(expecting ?? T.expectation)")
             return nil
         }
         return (try? container.decode(Attempt<T>.self, forKey: AnyKey(key.rawValue)))?.value

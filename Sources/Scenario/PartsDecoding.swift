@@ -126,25 +126,35 @@ extension BacktestSettings: LenientDecodable {
     }
 }
 
-extension Indicator: LenientDecodable {
+/// An indicator as read, before the scenario supplies a judgmental indicator's measure when
+/// `model_on` is not written (it is then the `measure` its targets state).
+struct IndicatorEntry: LenientDecodable {
     static var expectation: String { "an object {id, name, model_on, unit, judgment, history, history_region}" }
+    var indicator: Indicator
+    var modelOnGiven: Bool
+
     init(lenient decoder: any Decoder) throws {
-        let f = try Fields<CodingKeys>(decoder)
+        typealias K = Indicator.CodingKeys
+        let f = try Fields<K>(decoder)
         let id = f.checked(f.required(.id, as: String.self), .id,
                            "an id of lower-case letters, digits and _ (as in the history file)", isIdentifier)
         let name: BilingualName? = f.optional(.name)
-        let modelOn = f.checked(f.required(.modelOn, as: Measure.self), .modelOn,
-                                "one of \"growth_pct\", \"rate_pct\", \"level\"") { Measure.observable.contains($0) }
+        let judgment: Judgment? = f.optional(.judgment)
+        let measures = "one of \"growth_pct\", \"rate_pct\", \"level\" (the measure modelled)"
+        let written: Measure? = f.has(.judgment) ? f.optional(.modelOn) : f.required(.modelOn, expecting: measures)
+        let modelOn = f.checked(written, .modelOn, measures) {
+            Measure.observable.contains($0)
+        }
         let unit = f.checked(f.optional(.unit, as: String.self), .unit,
                              "\"%\" or a level unit, one of " + Units.levels.joined(separator: ", ")) {
             $0 == Units.percent || Units.levels.contains($0)
         }
-        let judgment: Judgment? = f.optional(.judgment)
         let history = f.file(.history, required: false)
         let historyRegion: String? = f.optional(.historyRegion)
         try f.finish()
-        self.init(id: id!, name: name, modelOn: modelOn!, unit: unit, judgment: judgment,
-                  history: history, historyRegion: historyRegion)
+        indicator = Indicator(id: id!, name: name, modelOn: modelOn ?? .growthPct, unit: unit, judgment: judgment,
+                              history: history, historyRegion: historyRegion)
+        modelOnGiven = modelOn != nil
     }
 }
 

@@ -17,7 +17,7 @@ extension Scenario: LenientDecodable {
         let simulation: SimulationSettings? = f.required(.simulation)
         let confidence = f.checked(f.required(.confidence, as: Double.self), .confidence,
                                    "a confidence in (0, 1)") { $0 > 0 && $0 < 1 }
-        let indicators = f.list(.indicators, required: true, of: Indicator.self)
+        let indicatorEntries = f.list(.indicators, required: true, of: IndicatorEntry.self)
         let declaredIDs = Set((try? f.container.decode(IDList.self, forKey: AnyKey(CodingKeys.indicators.rawValue)))?.ids ?? [])
         let entries = f.list(.targets, required: true, of: TargetEntry.self)
         let risks = f.list(.risks, required: false, of: Risk.self)
@@ -31,14 +31,10 @@ extension Scenario: LenientDecodable {
             } else {
                 f.problem(.horizonEnd, message: "expected a year after base_year (\(baseYear)), found \(horizonEnd)")
             }
-            if let estimation, estimation.to > baseYear {
-                f.problem(.estimation, AnyKey("to"), message: "expected a year <= base_year (\(baseYear)), found \(estimation.to)")
-            }
-            if let backtest, backtest.to > baseYear {
-                f.problem(.backtest, AnyKey("to"), message: "expected a year <= base_year (\(baseYear)), found \(backtest.to)")
-            }
+            Self.checkWindows(f, baseYear: baseYear, horizonEnd: horizonEnd, estimation: estimation, backtest: backtest)
         }
-        let declared = Self.checkIndicators(f, indicators ?? [], history: history)
+        let indicators = Self.resolveJudgmentMeasures(f, indicatorEntries ?? [], targets: entries ?? [])
+        let declared = Self.checkIndicators(f, indicators, history: history)
         let targets = Self.checkTargets(f, entries ?? [], declared: declared, ids: declaredIDs, horizon: horizon)
         Self.checkRisks(f, risks ?? [], ids: declaredIDs, horizon: horizon)
         Self.checkAdjustments(f, adjustments ?? [], ids: declaredIDs, horizon: horizon)
@@ -46,9 +42,55 @@ extension Scenario: LenientDecodable {
         self.init(schema: schema, name: name!, region: region!, history: history, historyProxy: historyProxy,
                   baseYear: baseYear!, horizonEnd: horizonEnd!, estimation: estimation!, model: model!,
                   shocks: shocks!, simulation: simulation!, confidence: confidence!,
-                  indicators: indicators!.compactMap { $0 }, targets: targets,
+                  indicators: indicators.compactMap { $0 }, targets: targets,
                   risks: risks?.compactMap { $0 } ?? [], adjustments: adjustments?.compactMap { $0 } ?? [],
                   backtest: backtest)
+    }
+
+    /// Without a backtest, the model is fitted on data known at the base year (estimation.to <=
+    /// base_year). A backtest's target years run inside the horizon, each origin fitted on data
+    /// up to the year before its target year (estimation.to < backtest.to).
+    private static func checkWindows(_ f: Fields<CodingKeys>, baseYear: Int, horizonEnd: Int,
+                                     estimation: EstimationWindow?, backtest: BacktestSettings?) {
+        guard let backtest else {
+            if let estimation, estimation.to > baseYear {
+                f.problem(.estimation, AnyKey("to"), message:
+                    "expected a year <= base_year (\(baseYear)): a forecast uses only data known at the base year; found \(estimation.to)")
+            }
+            return
+        }
+        if backtest.from <= baseYear {
+            f.problem(.backtest, AnyKey("from"), message: "expected a target year after base_year (\(baseYear)), found \(backtest.from)")
+        }
+        if backtest.to > horizonEnd {
+            f.problem(.backtest, AnyKey("to"), message: "expected a target year <= horizon_end (\(horizonEnd)), found \(backtest.to)")
+        }
+        if let estimation, estimation.to >= backtest.to {
+            f.problem(.estimation, AnyKey("to"), message:
+                "expected a year before the last backtest year (\(backtest.to)): each origin uses data up to the year before its target; found \(estimation.to)")
+        }
+    }
+
+    /// A judgmental indicator without `model_on` takes the `measure` its targets state (they
+    /// must state one, the same).
+    private static func resolveJudgmentMeasures(_ f: Fields<CodingKeys>, _ entries: [IndicatorEntry?],
+                                                targets: [TargetEntry?]) -> [Indicator?] {
+        entries.enumerated().map { i, entry in
+            guard let entry else { return nil }
+            var indicator = entry.indicator
+            guard !entry.modelOnGiven else { return indicator }
+            let stated = Set(targets.compactMap { $0 }.filter { $0.measureGiven && $0.target.indicator == indicator.id }
+                .map(\.target.measure))
+            guard stated.count == 1, let measure = stated.first, Measure.observable.contains(measure) else {
+                f.problem(.indicators, AnyKey(index: i), message:
+                    "missing key \"model_on\": the judgment's measure (\"growth_pct\", \"rate_pct\" or \"level\") is not "
+                    + (stated.isEmpty ? "stated by a target's \"measure\" either" : "one measure of its targets (found "
+                        + stated.map(\.rawValue).sorted().joined(separator: ", ") + ")"))
+                return nil
+            }
+            indicator.modelOn = measure
+            return indicator
+        }
     }
 
     /// Ids are unique; an indicator with a model needs a history file. Returns the declared indicators by id.

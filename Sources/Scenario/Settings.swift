@@ -101,8 +101,12 @@ public struct HistoryProxy: Sendable, Hashable, Encodable {
     public init(region: String, note: String) { self.region = region; self.note = note }
 }
 
-/// Rolling-origin backtest settings: forecast origins `from...to`, and optionally a table of
-/// past targets (targets.csv) whose outcomes are scored.
+/// Rolling-origin backtest settings.
+///
+/// `from...to` are the target years evaluated, inside the scenario's horizon
+/// (base_year < from <= to <= horizon_end). The forecast for target year t has its origin at
+/// t − 1 and is fitted on `estimation.from ... min(estimation.to, t − 1)` minus the excluded
+/// years. `targets` is an optional table of past targets (targets.csv) whose outcomes are scored.
 public struct BacktestSettings: Sendable, Hashable, Encodable {
     public var from: Int
     public var to: Int

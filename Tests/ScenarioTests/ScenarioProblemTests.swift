@@ -109,6 +109,31 @@ final class ScenarioProblemTests: XCTestCase {
         XCTAssertEqual(found.map(\.location), [.jsonPath("indicators[4].judgment.sd")], "\(ValidationFailure(problems: found))")
     }
 
+    /// A judgmental indicator may leave out model_on when its targets state the measure.
+    func testJudgmentMeasureComesFromItsTargets() throws {
+        var text = try cleanScenario(replacing: "{ \"id\": \"unemployment\", \"model_on\": \"rate_pct\",", with: "{ \"id\": \"unemployment\",")
+        assertOneProblem(problems(ofScenario: text), fileName: "bad.json", at: .jsonPath("indicators[4]"),
+                         saying: ["missing key \"model_on\"", "not stated by a target's \"measure\""])
+        text = text.replacingOccurrences(of: "\"year\": 2023, \"at_most\": 5.5", with: "\"year\": 2023, \"measure\": \"rate_pct\", \"at_most\": 5.5")
+        let s = try Scenario.decode(Data(text.utf8), file: "ok.json", baseDirectory: cleanScenarioURL.deletingLastPathComponent())
+        XCTAssertEqual(s.indicator("unemployment")?.modelOn, .ratePct)
+    }
+
+    func testEstimationMayNotUseDataAfterTheBaseYear() throws {
+        let text = try cleanScenario(replacing: "],\n  \"backtest\": { \"from\": 2022, \"to\": 2023, \"targets\": \"../data/targets.csv\" }",
+                                     with: "]")
+            .replacingOccurrences(of: "\"to\": 2021, \"exclude\"", with: "\"to\": 2022, \"exclude\"")
+        assertOneProblem(problems(ofScenario: text), fileName: "bad.json", at: .jsonPath("estimation.to"),
+                         saying: ["expected a year <= base_year (2021)", "found 2022"])
+    }
+
+    func testBacktestYearsInsideTheHorizon() throws {
+        let text = try cleanScenario(replacing: "\"backtest\": { \"from\": 2022, \"to\": 2023,", with: "\"backtest\": { \"from\": 2021, \"to\": 2024,")
+        let found = problems(ofScenario: text)
+        assertOneProblem(found, fileName: "bad.json", at: .jsonPath("backtest.from"), saying: ["after base_year (2021)", "found 2021"])
+        assertOneProblem(found, fileName: "bad.json", at: .jsonPath("backtest.to"), saying: ["<= horizon_end (2023)", "found 2024"])
+    }
+
     func testEmptyScenarioFile() {
         let url = fixtures.appendingPathComponent("csv/empty.csv")
         assertOneProblem(problems { () throws(ValidationFailure) in try Scenario.load(contentsOf: url) },
