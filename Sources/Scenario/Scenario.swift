@@ -116,6 +116,10 @@ private func checkSyntax(_ data: Data, log: ProblemLog) throws(ValidationFailure
         if let range = detail.range(of: #"character (\d+)"#, options: .regularExpression),
            let offset = Int(detail[range].split(separator: " ")[1]) {
             location = .line(lineNumber(ofByte: offset, in: data))
+        } else if let range = detail.range(of: #"^Number \S+ is not representable"#, options: .regularExpression),
+                  let literal = detail[range].split(separator: " ").dropFirst().first,
+                  let found = data.firstRange(of: Data(literal.utf8)) {
+            location = .line(lineNumber(ofByte: found.lowerBound - data.startIndex, in: data))
         }
         log.add(location, "not valid JSON: \(detail)")
         try log.throwIfAny()

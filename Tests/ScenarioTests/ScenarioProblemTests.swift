@@ -134,6 +134,22 @@ final class ScenarioProblemTests: XCTestCase {
         assertOneProblem(found, fileName: "bad.json", at: .jsonPath("backtest.to"), saying: ["<= horizon_end (2023)", "found 2024"])
     }
 
+    func testNonFiniteNumberInJSON() throws {
+        let text = try cleanScenario(replacing: "\"at_least\": 8.2", with: "\"at_least\": 1e400")
+        let line = text.components(separatedBy: "\n").firstIndex { $0.contains("1e400") }! + 1
+        assertOneProblem(problems(ofScenario: text), fileName: "bad.json", at: .line(line),
+                         saying: ["not valid JSON", "1e400 is not representable"])
+    }
+
+    /// A scenario saved with a byte-order mark and CRLF line ends reads as the clean one.
+    func testByteOrderMarkAndCRLFInScenario() throws {
+        let text = try String(contentsOf: cleanScenarioURL, encoding: .utf8)
+        let url = cleanScenarioURL.deletingLastPathComponent().appendingPathComponent("bom-crlf-\(UUID().uuidString).json")
+        try (Data([0xEF, 0xBB, 0xBF]) + Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        XCTAssertEqual(try Scenario.load(contentsOf: url), try Scenario.load(contentsOf: cleanScenarioURL))
+    }
+
     func testEmptyScenarioFile() {
         let url = fixtures.appendingPathComponent("csv/empty.csv")
         assertOneProblem(problems { () throws(ValidationFailure) in try Scenario.load(contentsOf: url) },
