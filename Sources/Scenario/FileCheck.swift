@@ -1,0 +1,27 @@
+import Foundation
+
+/// What `forecast validate` checks in one file.
+public enum FileCheck {
+    /// Validates one file by its kind: a scenario (`.json`, with the tables it references),
+    /// a past-targets table (`.csv` whose header has a `bound` column) or a history table
+    /// (any other `.csv`).
+    ///
+    /// - Throws: `ValidationFailure` with every problem found, in this file and in the files
+    ///   it references.
+    public static func validate(_ url: URL) throws(ValidationFailure) {
+        switch url.pathExtension.lowercased() {
+        case "json":
+            _ = try ScenarioInput.load(contentsOf: url)
+        case "csv":
+            let firstLine = try TextFile.read(url).prefix { $0 != "\n" && $0 != "\r\n" }
+            if firstLine.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == "bound" }) {
+                _ = try PastTarget.load(contentsOf: url)
+            } else {
+                _ = try History.load(contentsOf: url)
+            }
+        default:
+            throw ValidationFailure(problems: [ValidationProblem(file: url.relativePath, location: .file, message:
+                "expected a scenario (.json) or a history or targets table (.csv), found a .\(url.pathExtension) file")])
+        }
+    }
+}

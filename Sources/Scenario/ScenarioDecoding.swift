@@ -1,0 +1,204 @@
+// The scenario as a whole: reads every section, then checks what involves several sections
+// (targets on declared indicators, years inside the horizon, ...), naming each JSON path.
+
+extension Scenario: LenientDecodable {
+    static var expectation: String { "a scenario object (see scenarios/scenario.schema.json)" }
+
+    init(lenient decoder: any Decoder) throws {
+        let f = try Fields<CodingKeys>(decoder)
+        let schema: String? = f.optional(.schema)
+        let name: String? = f.required(.name), region: String? = f.required(.region)
+        let history = f.file(.history, required: false)
+        let historyProxy: HistoryProxy? = f.optional(.historyProxy)
+        let baseYear: Int? = f.required(.baseYear), horizonEnd: Int? = f.required(.horizonEnd)
+        let estimation: EstimationWindow? = f.required(.estimation)
+        let model: ModelSettings? = f.required(.model)
+        let shocks: ShockSettings? = f.required(.shocks)
+        let simulation: SimulationSettings? = f.required(.simulation)
+        let confidence = f.checked(f.required(.confidence, as: Double.self), .confidence,
+                                   "a confidence in (0, 1)") { $0 > 0 && $0 < 1 }
+        let indicatorEntries = f.list(.indicators, required: true, of: IndicatorEntry.self)
+        let declaredIDs = Set((try? f.container.decode(IDList.self, forKey: AnyKey(CodingKeys.indicators.rawValue)))?.ids ?? [])
+        let entries = f.list(.targets, required: true, of: TargetEntry.self)
+        let risks = f.list(.risks, required: false, of: Risk.self)
+        let adjustments = f.list(.adjustments, required: false, of: Adjustment.self)
+        let backtest: BacktestSettings? = f.optional(.backtest)
+
+        var horizon: ClosedRange<Int>?
+        if let baseYear, let horizonEnd {
+            if horizonEnd > baseYear {
+                horizon = (baseYear + 1)...horizonEnd
+            } else {
+                f.problem(.horizonEnd, message: "expected a year after base_year (\(baseYear)), found \(horizonEnd)")
+            }
+            Self.checkWindows(f, baseYear: baseYear, horizonEnd: horizonEnd, estimation: estimation, backtest: backtest)
+        }
+        let indicators = Self.resolveJudgmentMeasures(f, indicatorEntries ?? [], targets: entries ?? [])
+        let declared = Self.checkIndicators(f, indicators, history: history)
+        let targets = Self.checkTargets(f, entries ?? [], declared: declared, ids: declaredIDs, horizon: horizon)
+        Self.checkRisks(f, risks ?? [], ids: declaredIDs, horizon: horizon)
+        Self.checkAdjustments(f, adjustments ?? [], ids: declaredIDs, horizon: horizon)
+        try f.finish()
+        self.init(schema: schema, name: name!, region: region!, history: history, historyProxy: historyProxy,
+                  baseYear: baseYear!, horizonEnd: horizonEnd!, estimation: estimation!, model: model!,
+                  shocks: shocks!, simulation: simulation!, confidence: confidence!,
+                  indicators: indicators.compactMap { $0 }, targets: targets,
+                  risks: risks?.compactMap { $0 } ?? [], adjustments: adjustments?.compactMap { $0 } ?? [],
+                  backtest: backtest)
+    }
+
+    /// Without a backtest, the model is fitted on data known at the base year (estimation.to <=
+    /// base_year). A backtest's target years run inside the horizon, each origin fitted on data
+    /// up to the year before its target year (estimation.to < backtest.to).
+    private static func checkWindows(_ f: Fields<CodingKeys>, baseYear: Int, horizonEnd: Int,
+                                     estimation: EstimationWindow?, backtest: BacktestSettings?) {
+        guard let backtest else {
+            if let estimation, estimation.to > baseYear {
+                f.problem(.estimation, AnyKey("to"), message:
+                    "expected a year <= base_year (\(baseYear)): a forecast uses only data known at the base year; found \(estimation.to)")
+            }
+            return
+        }
+        if backtest.from <= baseYear {
+            f.problem(.backtest, AnyKey("from"), message: "expected a target year after base_year (\(baseYear)), found \(backtest.from)")
+        }
+        if backtest.to > horizonEnd {
+            f.problem(.backtest, AnyKey("to"), message: "expected a target year <= horizon_end (\(horizonEnd)), found \(backtest.to)")
+        }
+        if let estimation, estimation.to >= backtest.to {
+            f.problem(.estimation, AnyKey("to"), message:
+                "expected a year before the last backtest year (\(backtest.to)): each origin uses data up to the year before its target; found \(estimation.to)")
+        }
+    }
+
+    /// A judgmental indicator without `model_on` takes the `measure` its targets state (they
+    /// must state one, the same).
+    private static func resolveJudgmentMeasures(_ f: Fields<CodingKeys>, _ entries: [IndicatorEntry?],
+                                                targets: [TargetEntry?]) -> [Indicator?] {
+        entries.enumerated().map { i, entry in
+            guard let entry else { return nil }
+            var indicator = entry.indicator
+            guard !entry.modelOnGiven else { return indicator }
+            let stated = Set(targets.compactMap { $0 }.filter { $0.measureGiven && $0.target.indicator == indicator.id }
+                .map(\.target.measure))
+            guard stated.count == 1, let measure = stated.first, Measure.observable.contains(measure) else {
+                f.problem(.indicators, AnyKey(index: i), message:
+                    "missing key \"model_on\": the judgment's measure (\"growth_pct\", \"rate_pct\" or \"level\") is not "
+                    + (stated.isEmpty ? "stated by a target's \"measure\" either" : "one measure of its targets (found "
+                        + stated.map(\.rawValue).sorted().joined(separator: ", ") + ")"))
+                return nil
+            }
+            indicator.modelOn = measure
+            return indicator
+        }
+    }
+
+    /// Ids are unique; an indicator with a model needs a history file. Returns the declared indicators by id.
+    private static func checkIndicators(_ f: Fields<CodingKeys>, _ list: [Indicator?],
+                                        history: FileReference?) -> [String: Indicator] {
+        if list.isEmpty { f.problem(.indicators, message: "expected at least one indicator, found none") }
+        var declared: [String: Indicator] = [:]
+        for (i, indicator) in list.enumerated() {
+            guard let indicator else { continue }
+            if declared[indicator.id] != nil {
+                f.problem(.indicators, AnyKey(index: i), AnyKey("id"), message: "duplicate indicator id \"\(indicator.id)\"")
+            }
+            declared[indicator.id] = indicator
+            if !indicator.isJudgmental, indicator.history == nil, history == nil {
+                f.problem(.indicators, AnyKey(index: i), message:
+                    "indicator \"\(indicator.id)\" has no history: give the scenario's \"history\", the indicator's \"history\", or a \"judgment\"")
+            }
+        }
+        return declared
+    }
+
+    /// Targets name a declared indicator, a year in the horizon, and a measure the indicator's
+    /// model can give. Fills in the default measure (the indicator's `model_on`). `ids` are
+    /// all the ids written, so that an indicator with problems of its own is still "declared".
+    private static func checkTargets(_ f: Fields<CodingKeys>, _ entries: [TargetEntry?], declared: [String: Indicator],
+                                     ids: Set<String>, horizon: ClosedRange<Int>?) -> [Target] {
+        var targets: [Target] = []
+        for (i, entry) in entries.enumerated() {
+            guard let entry else { continue }
+            var target = entry.target
+            let at = { (key: String) -> [any CodingKey] in [AnyKey("targets"), AnyKey(index: i), AnyKey(key)] }
+            if let horizon, !horizon.contains(target.year) {
+                f.log.add(at: f.decoder.codingPath + at(target.years.count > 1 ? "years" : "year"),
+                          "expected a year in the horizon \(horizon.lowerBound)...\(horizon.upperBound) (base_year < year <= horizon_end), found \(target.year)")
+            }
+            if !ids.contains(target.indicator) {
+                f.log.add(at: f.decoder.codingPath + at("indicator"), undeclaredMessage(target.indicator, ids))
+            }
+            guard let indicator = declared[target.indicator] else { continue }
+            if !entry.measureGiven { target.measure = indicator.modelOn }
+            let reachable = reachableMeasures(from: indicator.modelOn)
+            if !reachable.contains(target.measure) {
+                f.log.add(at: f.decoder.codingPath + at("measure"),
+                          "indicator \"\(indicator.id)\" is modelled on \(indicator.modelOn.rawValue), which gives "
+                          + reachable.map(\.rawValue).joined(separator: " or ") + ", not \(target.measure.rawValue)")
+            }
+            targets.append(target)
+        }
+        return targets
+    }
+
+    /// Risk years in the horizon; impacts on declared indicators.
+    private static func checkRisks(_ f: Fields<CodingKeys>, _ risks: [Risk?], ids: Set<String>,
+                                   horizon: ClosedRange<Int>?) {
+        for (i, risk) in risks.enumerated() {
+            guard let risk else { continue }
+            if let horizon, !horizon.contains(risk.year) {
+                f.problem(.risks, AnyKey(index: i), AnyKey("year"), message:
+                    "expected a year in the horizon \(horizon.lowerBound)...\(horizon.upperBound), found \(risk.year)")
+            }
+            for id in risk.impactPP.keys.sorted() where !ids.contains(id) {
+                f.problem(.risks, AnyKey(index: i), AnyKey("impact_pp"), AnyKey(id), message: undeclaredMessage(id, ids))
+            }
+        }
+    }
+
+    /// Adjustments on declared indicators, in the horizon.
+    private static func checkAdjustments(_ f: Fields<CodingKeys>, _ adjustments: [Adjustment?],
+                                         ids: Set<String>, horizon: ClosedRange<Int>?) {
+        for (i, adjustment) in adjustments.enumerated() {
+            guard let adjustment else { continue }
+            if !ids.contains(adjustment.indicator) {
+                f.problem(.adjustments, AnyKey(index: i), AnyKey("indicator"), message: undeclaredMessage(adjustment.indicator, ids))
+            }
+            if let horizon, !horizon.contains(adjustment.year) {
+                f.problem(.adjustments, AnyKey(index: i), AnyKey("year"), message:
+                    "expected a year in the horizon \(horizon.lowerBound)...\(horizon.upperBound), found \(adjustment.year)")
+            }
+        }
+    }
+}
+
+/// The measures a target may use on an indicator modelled on `measure`: the measure itself;
+/// from growth also the level (with the base-year level) and the average growth over years.
+public func reachableMeasures(from measure: Measure) -> [Measure] {
+    measure == .growthPct ? [.growthPct, .level, .averageGrowth] : [measure]
+}
+
+private func undeclaredMessage(_ id: String, _ ids: Set<String>) -> String {
+    "indicator \"\(id)\" is not declared in \"indicators\""
+        + (nearest(to: id, in: ids.sorted()).map { " (did you mean \"\($0)\"?)" } ?? "")
+}
+
+/// The ids written in `indicators`, read without judging anything else (an indicator with a
+/// problem of its own is still declared: its targets must not be reported as well).
+private struct IDList: Decodable {
+    var ids: [String] = []
+    init(from decoder: any Decoder) throws {
+        var list = try decoder.unkeyedContainer()
+        while !list.isAtEnd {
+            let entry = try list.decode(OptionalID.self)
+            if let id = entry.id { ids.append(id) }
+        }
+    }
+    private struct OptionalID: Decodable {
+        var id: String?
+        init(from decoder: any Decoder) throws {
+            id = try? decoder.container(keyedBy: AnyKey.self).decode(String.self, forKey: AnyKey("id"))
+        }
+    }
+}
