@@ -135,8 +135,9 @@ public struct MonteCarloEngine: Sendable {
             guard dof > 2 && dof.isFinite else { throw fail("Student-t degrees of freedom must exceed 2, got \(dof)") }
             guard s > 0 && s.isFinite else { throw fail("shock scale must be positive, got \(s)") }
         }
-        for j in input.judgmental where !(j.sd > 0 && j.sd.isFinite && j.mean.isFinite) {
-            throw fail("judgmental indicator \(j.id) needs a finite mean and a positive sd")
+        for j in input.judgmental where !(j.sd > 0 && j.sd.isFinite && j.mean.isFinite)
+            || (j.degreesOfFreedom.map { !($0 > 2 && $0.isFinite) } ?? false) {
+            throw fail("judgmental indicator \(j.id) needs a finite mean, a positive sd and, for Student-t, ν > 2")
         }
         for r in input.risks {
             guard r.probability >= 0 && r.probability <= 1 else {

@@ -149,8 +149,16 @@ final class PathBlock {
                 let o = offset(year: h, variable: modelledCount + j)
                 values.withUnsafeMutableBufferPointer { v in
                     let slice = UnsafeMutableBufferPointer(rebasing: v[o..<(o + blockSize)])
-                    generator.fillStandardNormal(slice)
-                    for p in 0..<blockSize { slice[p] = variable.mean + variable.sd * slice[p] }
+                    if let dof = variable.degreesOfFreedom {
+                        let standardise = ((dof - 2) / dof).squareRoot()
+                        for p in 0..<blockSize {
+                            slice[p] = variable.mean + variable.sd * standardise
+                                * generator.nextStudentT(degreesOfFreedom: dof)
+                        }
+                    } else {
+                        generator.fillStandardNormal(slice)
+                        for p in 0..<blockSize { slice[p] = variable.mean + variable.sd * slice[p] }
+                    }
                 }
             }
         }

@@ -40,7 +40,7 @@ public struct RiskEvent: Sendable, Equatable {
 
 /// A judgmental adjustment: `shift` percentage points added to variable `variable` in
 /// `yearOffset` on every path (a shift of the mean).
-public struct Adjustment: Sendable, Equatable {
+public struct MeanShift: Sendable, Equatable {
     public var variable: Int
     public var yearOffset: Int
     public var shift: Double
@@ -52,17 +52,22 @@ public struct Adjustment: Sendable, Equatable {
 }
 
 /// An indicator without a usable history, drawn from an expert distribution each year,
-/// independently of the modelled indicators: `mean + sd · e` with `e` standard normal.
+/// independently of the modelled indicators: `mean + sd · e`, with `e` standard normal or,
+/// when `degreesOfFreedom` is set, Student-t standardised to unit variance
+/// (`t_ν · sqrt((ν - 2) / ν)`), so that `sd` is the standard deviation either way.
 public struct JudgmentalVariable: Sendable, Equatable {
     public var id: String
     /// Mean, in the indicator's unit (percent for growth and rates).
     public var mean: Double
     /// Standard deviation (> 0), same unit.
     public var sd: Double
-    public init(id: String, mean: Double, sd: Double) {
+    /// Degrees of freedom ν > 2 of a Student-t judgment; nil for a normal one.
+    public var degreesOfFreedom: Double?
+    public init(id: String, mean: Double, sd: Double, degreesOfFreedom: Double? = nil) {
         self.id = id
         self.mean = mean
         self.sd = sd
+        self.degreesOfFreedom = degreesOfFreedom
     }
 }
 
@@ -123,7 +128,7 @@ public struct SimulationInput: Sendable {
     public var horizon: Int
     public var judgmental: [JudgmentalVariable]
     public var risks: [RiskEvent]
-    public var adjustments: [Adjustment]
+    public var adjustments: [MeanShift]
     public var targets: [TargetRule]
     /// Number of paths requested; rounded up to a whole number of blocks.
     public var paths: Int
@@ -133,7 +138,7 @@ public struct SimulationInput: Sendable {
 
     public init(model: any FittedModel, parameterUncertainty: Bool, shocks: ShockDistribution,
                 horizon: Int, judgmental: [JudgmentalVariable] = [], risks: [RiskEvent] = [],
-                adjustments: [Adjustment] = [], targets: [TargetRule] = [],
+                adjustments: [MeanShift] = [], targets: [TargetRule] = [],
                 paths: Int, seed: UInt64, threads: Int = 1) {
         self.model = model
         self.parameterUncertainty = parameterUncertainty
