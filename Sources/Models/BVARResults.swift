@@ -24,40 +24,29 @@ public struct BVARResults: FittedModel {
     public let isStable: Bool
 
     let selection: String
-    let dynamics: VARDynamics
-    let meanCovariance: RepairedCovariance
-    let lastState: [Double]
+    let form: VARPointForm
     let baseNotes: [String]
-    let draws: VARStableDraws
 
     init(design: VARDesign, prior: MinnesotaPrior, posterior: NIWPosterior, selection: String, drawLimit: Int) throws {
-        let dynamics = VARDynamics(coefficients: posterior.mean, lags: design.lags)
-        let roots = try dynamics.eigenvalues()
-        let radius = roots.first?.modulus ?? 0
-        let sigma = try RepairedCovariance(posterior.covarianceMean, name: "the posterior mean of Σ")
+        let form = try VARPointForm(coefficients: posterior.mean, covariance: posterior.covarianceMean,
+                                    name: "the posterior mean of Σ", design: design, drawLimit: drawLimit)
         var notes = [
             "Minnesota prior in conjugate Normal-inverse-Wishart form (Kadiyala & Karlsson 1997; Giannone, Lenza & Primiceri 2015): own first-lag mean \(prior.ownLagMean), lag decay 1/l², Ψ from AR(1) residual variances of each series (the standard choice), d = k + 2 = \(Int(prior.degreesOfFreedom)), intercept prior sd \(prior.interceptScale) √Σ_ii",
             "overall tightness λ = \(prior.tightness) (\(selection)); log marginal likelihood \(posterior.logMarginalLikelihood)",
             "\(design.observationCount) usable years for \(design.regressorCount) coefficients per equation: the prior, not the sample alone, identifies the model",
         ]
         if let dropped = design.droppedYearsNote { notes.append(dropped) }
-        if let repair = sigma.note { notes.append(repair) }
-        if radius >= 1 {
-            notes.append("warning: the VAR at the posterior mean is not stable (largest companion eigenvalue modulus \(radius) >= 1)")
-        }
+        notes += form.notes
         indicators = design.indicators
         lags = design.lags
         years = design.usedYears
         self.prior = prior
         self.posterior = posterior
-        companionEigenvalues = roots
-        isStable = radius < 1
+        companionEigenvalues = form.companionEigenvalues
+        isStable = form.isStable
         self.selection = selection
-        self.dynamics = dynamics
-        meanCovariance = sigma
-        lastState = design.lastState
+        self.form = form
         baseNotes = notes
-        draws = VARStableDraws(lags: design.lags, limit: drawLimit, screen: radius < 1)
     }
 
     /// λ, the overall tightness used.
@@ -76,14 +65,11 @@ public struct BVARResults: FittedModel {
     }
 
     public var notes: [String] {
-        var all = baseNotes
-        all.append("parameter uncertainty: exact posterior draws Σ ~ IW(S_post, d_post), vec(B) | Σ ~ N(vec(B_post), Σ ⊗ Ω_post) (no MCMC); explosive draws are redrawn up to \(draws.limit) times")
-        if let d = draws.note { all.append(d) }
-        return all
+        baseNotes + form.drawNotes(method: "exact posterior draws Σ ~ IW(S_post, d_post), vec(B) | Σ ~ N(vec(B_post), Σ ⊗ Ω_post) (no MCMC)")
     }
 
     /// h-step point forecasts at the posterior mean: `steps x k`, row h − 1 for T + h.
-    public func forecast(steps: Int) -> Matrix { dynamics.forecast(from: lastState, steps: steps) }
+    public func forecast(steps: Int) -> Matrix { form.forecast(steps: steps) }
 
     /// One exact draw (B, Σ) from the posterior, not screened for stability:
     /// Σ ~ IW(S_post, d_post) (Bartlett), then B = B_post + P Z Lᵀ with P Pᵀ = Ω_post,
@@ -105,14 +91,12 @@ public struct BVARResults: FittedModel {
     }
 
     /// The state-space form at the posterior mean of B and Σ.
-    public func pointSystem() -> StateSpaceSystem {
-        dynamics.stateSpace(shockCholesky: meanCovariance.factor.lower, initialState: lastState)
-    }
+    public func pointSystem() -> StateSpaceSystem { form.pointSystem() }
 
     /// One posterior draw of (B, Σ) as a state-space form; explosive draws are redrawn (up to
     /// the limit, then the posterior mean is used) and counted in `notes`.
     public func drawSystem(using generator: inout Philox4x32) -> StateSpaceSystem {
-        draws.draw(point: pointSystem(), using: &generator) { g in
+        form.drawSystem(using: &generator) { g in
             (try? drawWithFactor(using: &g)).map { ($0.coefficients, $0.cholesky) }
         }
     }

@@ -39,13 +39,10 @@ public struct VARResults: FittedModel {
     /// True when every companion eigenvalue has modulus < 1.
     public let isStable: Bool
 
-    let dynamics: VARDynamics
-    let shockCovariance: RepairedCovariance
+    let form: VARPointForm
     /// P with P Pᵀ = (XᵀX)⁺, (1 + kp) x r.
     let rowFactor: Matrix
-    let lastState: [Double]
     let baseNotes: [String]
-    let draws: VARStableDraws
 
     init(design: VARDesign, drawLimit: Int) throws {
         let t = design.observationCount, m = design.regressorCount, k = design.indicatorCount
@@ -65,8 +62,13 @@ public struct VARResults: FittedModel {
         }
         let u = try y.subtracting(gemm(x, b))
         let cross = syrk(u, transpose: true)
-        let sigma = try RepairedCovariance(cross.scaled(by: 1 / Double(t - r)), name: "Σ_u")
-        if let note = sigma.note { notes.append(note) }
+        let form = try VARPointForm(coefficients: b, covariance: cross.scaled(by: 1 / Double(t - r)), name: "Σ_u",
+                                    design: design, drawLimit: drawLimit)
+        let sigma = form.shockCovariance
+        notes += form.notes
+        if sigma.note != nil {
+            notes.append("the log-likelihood and information criteria use the repaired Σ_u (the singular estimate would make them infinite)")
+        }
         var p = Matrix(rows: m, columns: r)
         for c in 0..<r { for i in 0..<m { p[i, c] = decomposition.vt[c, i] / s[c] } }
         var se = Matrix(rows: m, columns: k)
@@ -76,12 +78,6 @@ public struct VARResults: FittedModel {
         }
         let logDetML = sigma.factor.logDeterminant + Double(k) * log(Double(t - r) / Double(t))
         let n = Double(design.lags * k * k + k), tt = Double(t)
-        let dynamics = VARDynamics(coefficients: b, lags: design.lags)
-        let roots = try dynamics.eigenvalues()
-        let radius = roots.first?.modulus ?? 0
-        if radius >= 1 {
-            notes.append("warning: the OLS VAR is not stable (largest companion eigenvalue modulus \(radius) >= 1); forecasts diverge")
-        }
         indicators = design.indicators
         lags = design.lags
         years = design.usedYears
@@ -95,14 +91,11 @@ public struct VARResults: FittedModel {
         aic = logDetML + 2 * n / tt
         bic = logDetML + log(tt) * n / tt
         hqic = logDetML + 2 * log(log(tt)) * n / tt
-        companionEigenvalues = roots
-        isStable = radius < 1
-        self.dynamics = dynamics
-        shockCovariance = sigma
+        companionEigenvalues = form.companionEigenvalues
+        isStable = form.isStable
+        self.form = form
         rowFactor = p
-        lastState = design.lastState
         baseNotes = notes
-        draws = VARStableDraws(lags: design.lags, limit: drawLimit, screen: radius < 1)
     }
 
     public var summary: String {
@@ -110,29 +103,24 @@ public struct VARResults: FittedModel {
     }
 
     public var notes: [String] {
-        var all = baseNotes
-        all.append("parameter uncertainty: asymptotic normal draw vec(B) ~ N(vec(B̂), Σ_u ⊗ (XᵀX)⁻¹) with Σ_u fixed at its OLS estimate; explosive draws are redrawn up to \(draws.limit) times")
-        if let d = draws.note { all.append(d) }
-        return all
+        baseNotes + form.drawNotes(method: "asymptotic normal draw vec(B) ~ N(vec(B̂), Σ_u ⊗ (XᵀX)⁻¹) with Σ_u fixed at its OLS estimate")
     }
 
     /// h-step point forecasts from the last observed years: `steps x k`, row h − 1 for T + h.
-    public func forecast(steps: Int) -> Matrix { dynamics.forecast(from: lastState, steps: steps) }
+    public func forecast(steps: Int) -> Matrix { form.forecast(steps: steps) }
 
     /// Forecast MSE matrices Σ_{i<h} Φ_i Σ_u Φ_iᵀ (k x k), h = 1...steps, without parameter
     /// uncertainty (statsmodels `VARResults.mse`).
     public func forecastMSE(steps: Int) throws -> [Matrix] {
-        try dynamics.forecastMSE(covariance: residualCovariance, steps: steps)
+        try form.dynamics.forecastMSE(covariance: residualCovariance, steps: steps)
     }
 
-    public func pointSystem() -> StateSpaceSystem {
-        dynamics.stateSpace(shockCholesky: shockCovariance.factor.lower, initialState: lastState)
-    }
+    public func pointSystem() -> StateSpaceSystem { form.pointSystem() }
 
     /// One asymptotic-normal draw of B (Σ_u fixed), screened for stability.
     public func drawSystem(using generator: inout Philox4x32) -> StateSpaceSystem {
-        let l = shockCovariance.factor.lower
-        return draws.draw(point: pointSystem(), using: &generator) { g in
+        let l = form.shockCovariance.factor.lower
+        return form.drawSystem(using: &generator) { g in
             matrixNormalDraw(mean: coefficients, rowFactor: rowFactor, columnFactor: l, using: &g)
                 .map { ($0, l) }
         }
