@@ -1,0 +1,103 @@
+import Foundation
+import Linear
+import Random
+
+/// A BVAR(p) fitted under the conjugate Minnesota prior: the closed-form posterior, the
+/// chosen tightness, and the state-space form at the posterior mean or at a posterior draw.
+///
+/// Shapes as in `VARResults`: coefficients (1 + kp) x k (row 0 the constant, row
+/// 1 + (l − 1) k + j the lag-l coefficient of indicator j, column i equation i), covariances
+/// k x k. Units of the panel (percent for growth and rates).
+public struct BVARResults: FittedModel {
+    public let indicators: [String]
+    public let lags: Int
+    /// The years whose rows entered the likelihood.
+    public let years: [Int]
+    /// The prior, with the chosen λ.
+    public let prior: MinnesotaPrior
+    /// The closed-form posterior (B_post, Ω_post, S_post, d_post, log p(Y | λ)).
+    public let posterior: NIWPosterior
+    /// Eigenvalues of the companion matrix at the posterior mean B_post (`dgeev`), by
+    /// decreasing modulus.
+    public let companionEigenvalues: [ComplexValue]
+    /// True when every companion eigenvalue at B_post has modulus < 1.
+    public let isStable: Bool
+
+    let selection: String
+    let form: VARPointForm
+    let baseNotes: [String]
+
+    init(design: VARDesign, prior: MinnesotaPrior, posterior: NIWPosterior, selection: String, drawLimit: Int) throws {
+        let form = try VARPointForm(coefficients: posterior.mean, covariance: posterior.covarianceMean,
+                                    name: "the posterior mean of Σ", design: design, drawLimit: drawLimit)
+        var notes = [
+            "Minnesota prior in conjugate Normal-inverse-Wishart form (Kadiyala & Karlsson 1997; Giannone, Lenza & Primiceri 2015): own first-lag mean \(prior.ownLagMean), lag decay 1/l², Ψ from AR(1) residual variances of each series (the standard choice), d = k + 2 = \(Int(prior.degreesOfFreedom)), intercept prior sd \(prior.interceptScale) √Σ_ii",
+            "overall tightness λ = \(prior.tightness) (\(selection)); log marginal likelihood \(posterior.logMarginalLikelihood)",
+            "\(design.observationCount) usable years for \(design.regressorCount) coefficients per equation: the prior, not the sample alone, identifies the model",
+        ]
+        if let dropped = design.droppedYearsNote { notes.append(dropped) }
+        notes += form.notes
+        indicators = design.indicators
+        lags = design.lags
+        years = design.usedYears
+        self.prior = prior
+        self.posterior = posterior
+        companionEigenvalues = form.companionEigenvalues
+        isStable = form.isStable
+        self.selection = selection
+        self.form = form
+        baseNotes = notes
+    }
+
+    /// λ, the overall tightness used.
+    public var tightness: Double { prior.tightness }
+    /// log p(Y | λ) at the λ used.
+    public var logMarginalLikelihood: Double { posterior.logMarginalLikelihood }
+    /// E[B | Y] = B_post, (1 + kp) x k.
+    public var coefficientMean: Matrix { posterior.mean }
+    /// Posterior standard deviations of B, (1 + kp) x k.
+    public var coefficientStandardDeviations: Matrix { posterior.coefficientStandardDeviations }
+    /// E[Σ | Y] = S_post / (d_post − k − 1), k x k.
+    public var covarianceMean: Matrix { posterior.covarianceMean }
+
+    public var summary: String {
+        "BVAR(\(lags)), Minnesota prior, overall tightness \(String(format: "%.3g", tightness)) (\(selection.split(separator: ";")[0])), \(indicators.count) indicators, \(years.count) years"
+    }
+
+    public var notes: [String] {
+        baseNotes + form.drawNotes(method: "exact posterior draws Σ ~ IW(S_post, d_post), vec(B) | Σ ~ N(vec(B_post), Σ ⊗ Ω_post) (no MCMC)")
+    }
+
+    /// h-step point forecasts at the posterior mean: `steps x k`, row h − 1 for T + h.
+    public func forecast(steps: Int) -> Matrix { form.forecast(steps: steps) }
+
+    /// One exact draw (B, Σ) from the posterior, not screened for stability:
+    /// Σ ~ IW(S_post, d_post) (Bartlett), then B = B_post + P Z Lᵀ with P Pᵀ = Ω_post,
+    /// L Lᵀ = Σ, Z standard normal ((1 + kp) x k).
+    ///
+    /// - Throws: `LinearAlgebraError` if the drawn Σ is numerically singular.
+    public func posteriorDraw(using generator: inout Philox4x32) throws -> (coefficients: Matrix, covariance: Matrix) {
+        let d = try drawWithFactor(using: &generator)
+        return (d.coefficients, d.covariance)
+    }
+
+    private func drawWithFactor(using g: inout Philox4x32) throws -> (coefficients: Matrix, covariance: Matrix, cholesky: Matrix) {
+        let sigma = try inverseWishart(scale: posterior.scale, degreesOfFreedom: posterior.degreesOfFreedom, using: &g)
+        let l = try cholesky(sigma).lower
+        guard let b = matrixNormalDraw(mean: posterior.mean, rowFactor: posterior.rowFactor, columnFactor: l, using: &g) else {
+            throw LinearAlgebraError.nonFinite("BVAR posterior draw of B")
+        }
+        return (b, sigma, l)
+    }
+
+    /// The state-space form at the posterior mean of B and Σ.
+    public func pointSystem() -> StateSpaceSystem { form.pointSystem() }
+
+    /// One posterior draw of (B, Σ) as a state-space form; explosive draws are redrawn (up to
+    /// the limit, then the posterior mean is used) and counted in `notes`.
+    public func drawSystem(using generator: inout Philox4x32) -> StateSpaceSystem {
+        form.drawSystem(using: &generator) { g in
+            (try? drawWithFactor(using: &g)).map { ($0.coefficients, $0.cholesky) }
+        }
+    }
+}
