@@ -1,2 +1,0 @@
-import XCTest
-final class RandomTestsPlaceholder: XCTestCase { func testPlaceholder() {} }
