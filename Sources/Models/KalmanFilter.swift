@@ -68,6 +68,7 @@ public struct KalmanFilter: Sendable {
         let logTwoPi = log(2 * Double.pi)
         for t in y.indices {
             let obs = y[t]
+            if diffuse { result.diffusePeriods = t + 1 }
             if obs.isFinite {
                 var v = obs, fStar = observationVariance, fInf = 0.0
                 for i in 0..<n { v -= design[i] * a[i] }
@@ -105,7 +106,6 @@ public struct KalmanFilter: Sendable {
             }
             result.filteredStates[t] = a
             result.filteredCovariances[t] = (try? Matrix(rows: n, columns: n, columnMajor: pStar)) ?? Matrix(rows: n, columns: n)
-            if diffuse { result.diffusePeriods = t + 1 }
             predict(&a, &pStar, &work)
             if diffuse { predictDiffuse(&pInf, &work) }
         }
@@ -149,7 +149,8 @@ public struct KalmanFilterResult: Sendable {
     public var diffuseObservations = 0
     /// Observations with a proper (non-diffuse) prediction error: the effective sample size.
     public var informativeObservations = 0
-    /// Number of leading periods (observed or not) during which P_∞ was still non-zero.
+    /// Number of leading periods (observed or not) that began with a non-zero P_∞
+    /// (statsmodels' `nobs_diffuse`).
     public var diffusePeriods = 0
 
     init(count: Int, states: Int) {
