@@ -22,7 +22,8 @@ public struct LocalLinearTrendSpecification: ModelSpecification {
 
     /// Fits the panel's single indicator.
     /// - Throws: `ModelError.invalidSpecification` unless the panel has one indicator;
-    ///   `.tooFewObservations` below 4 observed years; `.degenerateSeries` for a constant
+    ///   `.tooFewObservations` below 4 + (number of variances) observed years (two go to the
+    ///   diffuse initialisation); `.degenerateSeries` for a constant
     ///   series; `.numericalFailure` if the likelihood is nowhere finite.
     public func fit(_ panel: Panel) throws -> any FittedModel {
         try fitSeries(ObservedSeries.only(in: panel, model: "local linear trend"))
@@ -40,10 +41,13 @@ public struct LocalLinearTrendSpecification: ModelSpecification {
     }
 
     func fitSeries(_ s: ObservedSeries) throws -> LocalLinearTrendFit {
+        let p = observationNoise ? 3 : 2
+        guard s.observed.count >= p + 4 else {      // 2 diffuse + p variances + 2 to spare
+            throw ModelError.tooFewObservations(needed: p + 4, got: s.observed.count)
+        }
         let obs = s.observed.map { s.values[$0] }
         let mean = obs.reduce(0, +) / Double(obs.count)
         let scale = obs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(obs.count)
-        let p = observationNoise ? 3 : 2
         let lower = [Double](repeating: log(1e-10 * scale), count: p)
         let upper = [Double](repeating: log(1e2 * scale), count: p)
         let objective: ([Double]) -> Double = { theta in

@@ -110,12 +110,14 @@ public struct RollingOriginBacktest: Sendable {
         }
         let sample = mixture.map { $0.mean + $0.sd * generator.nextStandardNormal() }.sorted()
         let mean = mixture.reduce(0) { $0 + $1.mean } / Double(mixture.count)
-        let densities = mixture.map { exp(logScoreGaussian(mean: $0.mean, standardDeviation: $0.sd, observation: y)) }
-        let density = densities.reduce(0, +) / Double(mixture.count)
+        let logDensities = mixture.map { logScoreGaussian(mean: $0.mean, standardDeviation: $0.sd, observation: y) }
+        let top = logDensities.max()!            // log-sum-exp: no underflow
+        let logDensity = top.isFinite
+            ? top + log(logDensities.reduce(0) { $0 + exp($1 - top) } / Double(mixture.count)) : top
         return RollingOriginForecast(indicator: indicator, year: year, mean: mean,
                                      lower: empiricalQuantile(sorted: sample, tail), upper: empiricalQuantile(sorted: sample, 1 - tail),
                                      observation: y, crps: try crpsSample(sample, observation: y, sampleIsSorted: true),
-                                     logScore: density > 0 ? log(density) : -.infinity)
+                                     logScore: logDensity)
     }
 }
 

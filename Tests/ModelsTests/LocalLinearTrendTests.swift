@@ -71,6 +71,10 @@ final class LocalLinearTrendTests: XCTestCase {
         XCTAssertThrowsError(try spec.fit(UnivariateFixture.panel("gdp", years: years, values: short))) {
             XCTAssertEqual($0 as? ModelError, .tooFewObservations(needed: 4, got: 3))
         }
+        short[14] = 3; short[15] = 5          // 5 observations: two go to the diffuse start
+        XCTAssertThrowsError(try spec.fit(UnivariateFixture.panel("gdp", years: years, values: short))) {
+            XCTAssertEqual($0 as? ModelError, .tooFewObservations(needed: 7, got: 5))
+        }
         // Half the years missing, including the last three: fits, finite, says so.
         let values = (0..<16).map { i -> Double in (i % 2 == 0 && i < 13) ? 8 + sin(Double(i)) : .nan }
         let model = try spec.fit(UnivariateFixture.panel("gdp", years: years, values: values))
