@@ -34,14 +34,20 @@ public struct IndependentModelsSpecification: ModelSpecification {
     }
 
     /// Fits every indicator of the panel and joins them.
-    /// - Throws: `ModelError.invalidSpecification` for an empty panel; any indicator's
-    ///   `ModelError` (too few observations, constant series, ...).
+    /// - Throws: `ModelError.invalidSpecification` for an empty panel; `.notIdentified` naming
+    ///   an indicator with fewer than 4 observed years; any member's other `ModelError`
+    ///   (constant series, ...).
     public func fit(_ panel: Panel) throws -> any FittedModel {
         guard !panel.indicators.isEmpty, !panel.years.isEmpty else {
             throw ModelError.invalidSpecification("the panel has no indicators or no years")
         }
         let members: [any UnivariateModelFit] = try panel.indicators.indices.map { j in
-            let s = try ObservedSeries(indicator: panel.indicators[j], years: panel.years, values: panel.series(j))
+            let s: ObservedSeries
+            do {
+                s = try ObservedSeries(indicator: panel.indicators[j], years: panel.years, values: panel.series(j))
+            } catch ModelError.tooFewObservations(let needed, let got) {
+                throw ModelError.notIdentified("indicator '\(panel.indicators[j])' has \(got) observed years, a per-indicator model needs at least \(needed) (give it a judgment distribution)")
+            }
             switch kind {
             case .randomWalk: return try RandomWalkSpecification().fitSeries(s)
             case .ar1: return try ar1.fitSeries(s)
@@ -74,18 +80,11 @@ public struct IndependentModelsFit: FittedModel {
         var residuals = Matrix(rows: years, columns: k)
         for (j, m) in members.enumerated() { for t in 0..<years { residuals[t, j] = m.innovations[t] } }
         var notes: [String] = []
-        var estimate: LedoitWolfEstimate
-        do {
-            estimate = try ledoitWolf(residuals, minimumOverlap: minimumOverlap)
-        } catch {
-            notes.append("too few residuals to estimate cross-indicator correlation (\(error)): shocks independent")
-            estimate = LedoitWolfEstimate(intensity: 1, sampleCorrelation: .identity(k), correlation: .identity(k),
-                                          covariance: .identity(k), standardDeviations: [Double](repeating: 1, count: k), sparsePairs: [])
-        }
+        let estimate = try ledoitWolf(residuals, minimumOverlap: minimumOverlap)
         shrinkage = estimate
         let names = members.map(\.indicator)
         if k > 1 {
-            notes.append("residual correlation: pairwise-complete, Ledoit–Wolf shrinkage towards the identity with intensity \(formatted(estimate.intensity))")
+            notes.append("residual correlation: pairwise-complete, Ledoit–Wolf shrinkage towards the identity with intensity \(formatted(estimate.intensity)); held fixed in parameter draws")
         }
         if !estimate.sparsePairs.isEmpty {
             let list = estimate.sparsePairs.map { "\(names[$0[0]])–\(names[$0[1]])" }.joined(separator: ", ")

@@ -79,7 +79,8 @@ public protocol UnivariateModelFit: FittedModel, LikelihoodBased, StateUncertain
     var indicator: String { get }
     /// The state-space block at the point estimate.
     var block: StateBlock { get }
-    /// One-step residuals by panel year, in the units of `y`; NaN where undefined.
+    /// One-step residuals by panel year (in the units of `y`, or standardised when their
+    /// variance changes over time, as the Kalman filter's do); NaN where undefined.
     var innovations: [Double] { get }
     /// A block with parameters drawn from their sampling distribution and x_T drawn.
     func drawBlock(using generator: inout Philox4x32) -> StateBlock

@@ -58,12 +58,18 @@ public struct KalmanFilter: Sendable {
     /// P_{t|t} (the proper part P_*; it is the full covariance once the diffuse periods are
     /// over), and the one-step prediction errors v_t with variances F_t (NaN for missing and
     /// diffuse periods).
-    public func filter(_ y: [Double]) -> KalmanFilterResult {
+    public func filter(_ y: [Double]) -> KalmanFilterResult { run(y, storing: true) }
+
+    /// The exact diffuse log-likelihood alone (`filter(y).logLikelihood` without storing the
+    /// per-period states: the objective of the maximum-likelihood search).
+    public func logLikelihood(_ y: [Double]) -> Double { run(y, storing: false).logLikelihood }
+
+    private func run(_ y: [Double], storing: Bool) -> KalmanFilterResult {
         let n = design.count
         var a = initialState, pStar = initialCovariance.elements, pInf = initialDiffuseCovariance.elements
         var mStar = [Double](repeating: 0, count: n), mInf = mStar
         var work = [Double](repeating: 0, count: n * n)
-        var result = KalmanFilterResult(count: y.count, states: n)
+        var result = KalmanFilterResult(count: storing ? y.count : 0, states: n)
         var diffuse = Self.sumOfSquares(pInf) > diffuseTolerance
         let logTwoPi = log(2 * Double.pi)
         for t in y.indices {
@@ -95,8 +101,10 @@ public struct KalmanFilter: Sendable {
                         for i in 0..<n { pStar[i + j * n] -= mStar[i] * mStar[j] / fStar }
                     }
                     result.logLikelihood -= 0.5 * (logTwoPi + log(fStar) + v * v / fStar)
-                    result.predictionErrors[t] = v
-                    result.predictionVariances[t] = fStar
+                    if storing {
+                        result.predictionErrors[t] = v
+                        result.predictionVariances[t] = fStar
+                    }
                     result.informativeObservations += 1
                 }
                 if diffuse && Self.sumOfSquares(pInf) <= diffuseTolerance {
@@ -104,8 +112,10 @@ public struct KalmanFilter: Sendable {
                     for i in pInf.indices { pInf[i] = 0 }
                 }
             }
-            result.filteredStates[t] = a
-            result.filteredCovariances[t] = (try? Matrix(rows: n, columns: n, columnMajor: pStar)) ?? Matrix(rows: n, columns: n)
+            if storing {
+                result.filteredStates[t] = a
+                result.filteredCovariances[t] = (try? Matrix(rows: n, columns: n, columnMajor: pStar)) ?? Matrix(rows: n, columns: n)
+            }
             predict(&a, &pStar, &work)
             if diffuse { predictDiffuse(&pInf, &work) }
         }

@@ -15,8 +15,9 @@ import Linear
 /// standardised data). Ragged histories (NaN = missing) use pairwise-complete estimates: each
 /// column standardised on its own years; s_ij and the b̄² term (1/n_ij²) Σ (z_ti z_tj − s_ij)²
 /// over the n_ij years both observe; a pair with fewer than `minimumOverlap` common years gets
-/// s_ij = 0 and is listed in `sparsePairs`. A column with zero variance gets correlation 0 with
-/// every other. On complete data this is exactly the formula above.
+/// s_ij = 0 and is listed in `sparsePairs`. A column with zero variance or fewer than 2
+/// observations gets correlation 0 with every other. On complete data this is exactly the
+/// formula above.
 public struct LedoitWolfEstimate: Sendable {
     /// δ in [0, 1]: 0 keeps the sample correlation, 1 the diagonal.
     public var intensity: Double
@@ -26,7 +27,8 @@ public struct LedoitWolfEstimate: Sendable {
     public var correlation: Matrix
     /// Σ̂ = D R D (`p x p`), in the data's squared units.
     public var covariance: Matrix
-    /// Sample standard deviations (divisor n_i, each column on its own observations).
+    /// Sample standard deviations (divisor n_i, each column on its own observations; 0 with
+    /// fewer than 2).
     public var standardDeviations: [Double]
     /// Pairs (i, j), i < j, with fewer than `minimumOverlap` common observations (s_ij = 0).
     public var sparsePairs: [[Int]]
@@ -35,8 +37,7 @@ public struct LedoitWolfEstimate: Sendable {
 /// Ledoit–Wolf shrinkage estimate from `data` (`n x p`: rows are years, columns variables,
 /// NaN = missing). See `LedoitWolfEstimate`.
 ///
-/// - Throws: `ModelError.tooFewObservations` when a column has fewer than 2 observations;
-///   `ModelError.degenerateSeries` for infinite values.
+/// - Throws: `ModelError.degenerateSeries` for infinite values.
 public func ledoitWolf(_ data: Matrix, minimumOverlap: Int = 3) throws -> LedoitWolfEstimate {
     let n = data.rows, p = data.columns
     var z = Matrix(rows: n, columns: p, repeating: .nan)
@@ -47,7 +48,7 @@ public func ledoitWolf(_ data: Matrix, minimumOverlap: Int = 3) throws -> Ledoit
             throw ModelError.degenerateSeries(indicator: "column \(j)", reason: "infinite values in the residuals")
         }
         let observed = column.filter(\.isFinite)
-        guard observed.count >= 2 else { throw ModelError.tooFewObservations(needed: 2, got: observed.count) }
+        guard observed.count >= 2 else { continue }          // sd 0: correlation 0 with every other
         let mean = observed.reduce(0, +) / Double(observed.count)
         sd[j] = (observed.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(observed.count)).squareRoot()
         for t in 0..<n where column[t].isFinite { z[t, j] = sd[j] > 0 ? (column[t] - mean) / sd[j] : 0 }

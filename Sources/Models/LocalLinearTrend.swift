@@ -51,7 +51,7 @@ public struct LocalLinearTrendSpecification: ModelSpecification {
         let lower = [Double](repeating: log(1e-10 * scale), count: p)
         let upper = [Double](repeating: log(1e2 * scale), count: p)
         let objective: ([Double]) -> Double = { theta in
-            -self.filter(variances: theta.map(exp)).filter(s.values).logLikelihood
+            -self.filter(variances: theta.map(exp)).logLikelihood(s.values)
         }
         let optimizer = NelderMead(lower: lower, upper: upper, tolerance: 1e-10)
         let starts: [[Double]] = observationNoise

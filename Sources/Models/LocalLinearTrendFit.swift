@@ -39,7 +39,8 @@ public struct LocalLinearTrendFit: UnivariateModelFit {
     public var logLikelihood: Double { filterResult.logLikelihood }
     public var parameterCount: Int { logVariances.count }
     public var observationCount: Int { filterResult.informativeObservations }
-    public var innovations: [Double] { filterResult.predictionErrors }
+    /// Standardised one-step prediction errors v_t / √F_t (their variance varies in t).
+    public var innovations: [Double] { filterResult.standardisedInnovations }
     public var indicator: String { series.indicator }
     public var summary: String {
         let v = variances.map(formatted).joined(separator: ", ")

@@ -118,6 +118,17 @@ final class IndependentModelsTests: XCTestCase {
         for i in levels.values.elements.indices { levels.values.elements[i] = exp(levels.values.elements[i] / 10) }
         let ll = try IndependentModelsSpecification(kind: .logLinearTrend).fit(levels)
         XCTAssertEqual((ll as! LogScaledModel).hundredLogIndicators, [true, true, true])
+        var alternate = panel                       // cpi every other year: no one-year residuals
+        for t in stride(from: 1, to: 20, by: 2) { alternate.values[t, 2] = .nan }
+        let rw = try IndependentModelsSpecification(kind: .randomWalk).fit(alternate) as! IndependentModelsFit
+        XCTAssertEqual(rw.correlation[0, 2], 0)
+        XCTAssertTrue(rw.notes.contains { $0.contains("gdp–cpi") })
+        var sparse = panel
+        for t in 0..<17 { sparse.values[t, 1] = .nan }
+        XCTAssertThrowsError(try IndependentModelsSpecification(kind: .randomWalk).fit(sparse)) {
+            guard case ModelError.notIdentified(let why) = $0 else { return XCTFail("\($0)") }
+            XCTAssertTrue(why.contains("retail"))
+        }
         var constant = panel
         for t in 0..<20 { constant.values[t, 2] = 2 }
         XCTAssertThrowsError(try IndependentModelsSpecification(kind: .ar1).fit(constant)) {

@@ -11,7 +11,9 @@ final class KalmanFilterTests: XCTestCase {
         let c = f[key] as! [String: Any]
         let y = UnivariateFixture.numbers(f[series])
         let params = UnivariateFixture.numbers(c["fixed_params"])
-        let result = LocalLinearTrendSpecification(observationNoise: noise).filter(variances: params).filter(y)
+        let kf = LocalLinearTrendSpecification(observationNoise: noise).filter(variances: params)
+        let result = kf.filter(y)
+        XCTAssertEqual(kf.logLikelihood(y), result.logLikelihood)
         XCTAssertEqual(result.logLikelihood, c["fixed_loglikelihood"] as! Double, accuracy: 1e-9 * abs(c["fixed_loglikelihood"] as! Double), key)
         let states = UnivariateFixture.rows(c["fixed_filtered_states"])
         let covs = UnivariateFixture.rows(c["fixed_filtered_covariances"])

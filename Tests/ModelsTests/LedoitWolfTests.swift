@@ -29,6 +29,9 @@ final class LedoitWolfTests: XCTestCase {
         XCTAssertTrue(e.covariance.elements.allSatisfy(\.isFinite))
         XCTAssertEqual(e.correlation[0, 2], 0)
         XCTAssertEqual(e.correlation[2, 2], 1)
-        XCTAssertThrowsError(try ledoitWolf(Matrix(rows: 1, columns: 2)))
+        let single = try ledoitWolf(Matrix(rows: 1, columns: 2))       // one observation: nothing to correlate
+        XCTAssertEqual(single.correlation, .identity(2))
+        XCTAssertEqual(single.sparsePairs, [[0, 1]])
+        XCTAssertThrowsError(try ledoitWolf(Matrix(rows: 3, columns: 2, repeating: .infinity)))
     }
 }
