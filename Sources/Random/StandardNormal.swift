@@ -19,10 +19,46 @@ extension Philox4x32 {
     public mutating func fillStandardNormal(_ buffer: UnsafeMutableBufferPointer<Double>) {
         guard let out = buffer.baseAddress, buffer.count > 0 else { return }
         let n = buffer.count
+        if n < 2 * PhiloxLanes.scalarCount {
+            // Too short for a SIMD group of blocks to pay off.
+            for j in 0..<n { out[j] = nextStandardNormal() }
+            return
+        }
         let tables = ZigguratTables.shared
+        let k = tables.k, w = tables.w
         withWordBatch { batch in
-            for j in 0..<n {
-                out[j] = Self.ziggurat(&batch, tables)
+            var j = 0
+            while j < n {
+                if batch.position == batch.count {
+                    batch.wordsWanted = n - j
+                    batch.refill()
+                }
+                // Tight loop over the words at hand; the fast path uses exactly one word per
+                // draw, so at most n - j words are needed.
+                let words = batch.words
+                var position = batch.position
+                let end = min(batch.count, position + (n - j))
+                while position < end {
+                    let word = words[position]
+                    position &+= 1
+                    let i = Int(truncatingIfNeeded: word & 0xFF)
+                    let u = word >> 12
+                    let x = Double(Int64(bitPattern: u)) * w[i]
+                    if _fastPath(u < k[i]) {
+                        out[j] = Double(bitPattern: x.bitPattern | (word & 0x100) << 55)
+                        j &+= 1
+                    } else {
+                        // Rare: wedge or tail, which may draw further words (and refill).
+                        batch.position = position
+                        if let z = Self.zigguratEdge(layer: i, x: x, &batch, tables) {
+                            out[j] = Double(bitPattern: z.bitPattern | (word & 0x100) << 55)
+                            j &+= 1
+                        }
+                        position = batch.position
+                        break
+                    }
+                }
+                batch.position = position
             }
         }
     }
@@ -34,7 +70,7 @@ extension Philox4x32 {
             let word = source.nextWord()
             let i = Int(truncatingIfNeeded: word & 0xFF)
             let u = word >> 12
-            let x = Double(u) * t.w[i]
+            let x = Double(Int64(bitPattern: u)) * t.w[i]  // u < 2⁵²: a signed conversion (one cvtsi2sd)
             let signBit = (word & 0x100) << 55
             if _fastPath(u < t.k[i]) {
                 return Double(bitPattern: x.bitPattern | signBit)

@@ -10,47 +10,56 @@ extension Philox4x32: WordSource {
 
 extension Philox4x32 {
     /// Writes blocks `counter ..< counter + blocks` of this stream into `words`, two 64-bit
-    /// words per block (low word `b0 | b1 << 32`, then `b2 | b3 << 32`, as `next()` does).
+    /// words per block (low word `b0 | b1 << 32`, then `b2 | b3 << 32`, as `next()` does);
+    /// `blocks` must be a multiple of `PhiloxLanes.scalarCount` (8).
     ///
-    /// The rounds run over all blocks at once (structure-of-arrays), so the compiler can keep
-    /// several independent Philox pipelines in flight and vectorise the 32 x 32 -> 64-bit
-    /// products; the output is identical to calling `bijection` block by block.
+    /// Eight blocks run side by side in SIMD lanes, each 32-bit Philox word held in the low
+    /// half of a 64-bit lane so that the 32 x 32 -> 64-bit products map to `pmuludq`. Junk
+    /// in a lane's high half is harmless: it only ever enters a product through the masked
+    /// low half, and the output keeps low halves only. Identical output to `bijection`.
     static func generateBlocks(key: (UInt32, UInt32), stream: UInt64, counter: UInt64,
                                into words: UnsafeMutablePointer<UInt64>, blocks: Int) {
-        precondition(blocks <= WordBatch.maximumBlocks)
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 4 * WordBatch.maximumBlocks) { lanes in
-            let c0 = lanes.baseAddress!
-            let c1 = c0 + WordBatch.maximumBlocks
-            let c2 = c1 + WordBatch.maximumBlocks
-            let c3 = c2 + WordBatch.maximumBlocks
-            let s0 = UInt32(truncatingIfNeeded: stream), s1 = UInt32(truncatingIfNeeded: stream >> 32)
-            for b in 0..<blocks {
-                let ctr = counter &+ UInt64(b)
-                c0[b] = UInt32(truncatingIfNeeded: ctr)
-                c1[b] = UInt32(truncatingIfNeeded: ctr >> 32)
-                c2[b] = s0
-                c3[b] = s1
-            }
-            var k0 = key.0, k1 = key.1
-            for round in 0..<10 {
-                if round > 0 {
-                    k0 = k0 &+ 0x9E37_79B9
-                    k1 = k1 &+ 0xBB67_AE85
-                }
-                for b in 0..<blocks {
-                    let p0 = UInt64(0xD251_1F53) &* UInt64(c0[b])
-                    let p1 = UInt64(0xCD9E_8D57) &* UInt64(c2[b])
-                    c0[b] = UInt32(truncatingIfNeeded: p1 >> 32) ^ c1[b] ^ k0
-                    c1[b] = UInt32(truncatingIfNeeded: p1)
-                    c2[b] = UInt32(truncatingIfNeeded: p0 >> 32) ^ c3[b] ^ k1
-                    c3[b] = UInt32(truncatingIfNeeded: p0)
-                }
-            }
-            for b in 0..<blocks {
-                words[2 * b] = UInt64(c0[b]) | (UInt64(c1[b]) << 32)
-                words[2 * b + 1] = UInt64(c2[b]) | (UInt64(c3[b]) << 32)
+        typealias V = PhiloxLanes
+        precondition(blocks % V.scalarCount == 0)
+        let low = V(repeating: 0xFFFF_FFFF)
+        let s0 = V(repeating: stream & 0xFFFF_FFFF), s1 = V(repeating: stream >> 32)
+        var lane = V(repeating: 0)
+        for l in 0..<V.scalarCount { lane[l] = UInt64(l) }
+        for group in 0..<(blocks / V.scalarCount) {
+            let ctr = V(repeating: counter &+ UInt64(group * V.scalarCount)) &+ lane
+            var c = (ctr & low, ctr &>> 32, s0, s1)
+            // Round r uses key (k0 + r·0x9E3779B9, k1 + r·0xBB67AE85) mod 2³², r = 0 ... 9;
+            // written out so that each round's key is a constant of the unrolled code.
+            philoxRound(&c, key, 0)
+            philoxRound(&c, key, 1)
+            philoxRound(&c, key, 2)
+            philoxRound(&c, key, 3)
+            philoxRound(&c, key, 4)
+            philoxRound(&c, key, 5)
+            philoxRound(&c, key, 6)
+            philoxRound(&c, key, 7)
+            philoxRound(&c, key, 8)
+            philoxRound(&c, key, 9)
+            let w0 = (c.0 & low) | (c.1 &<< 32)
+            let w1 = (c.2 & low) | (c.3 &<< 32)
+            let out = words + 2 * V.scalarCount * group
+            for l in 0..<V.scalarCount {
+                out[2 * l] = w0[l]
+                out[2 * l + 1] = w1[l]
             }
         }
+    }
+
+    /// Round `r` of Philox4x32 on eight blocks (Salmon et al. 2011, eq. 4).
+    @inline(__always)
+    static func philoxRound(_ c: inout (PhiloxLanes, PhiloxLanes, PhiloxLanes, PhiloxLanes),
+                            _ key: (UInt32, UInt32), _ r: UInt32) {
+        let k0 = UInt64(key.0 &+ r &* 0x9E37_79B9), k1 = UInt64(key.1 &+ r &* 0xBB67_AE85)
+        let low = PhiloxLanes(repeating: 0xFFFF_FFFF)
+        let p0 = (c.0 & low) &* PhiloxLanes(repeating: 0xD251_1F53)
+        let p1 = (c.2 & low) &* PhiloxLanes(repeating: 0xCD9E_8D57)
+        c = ((p1 &>> 32) ^ (c.1 ^ PhiloxLanes(repeating: k0)), p1,
+             (p0 &>> 32) ^ (c.3 ^ PhiloxLanes(repeating: k1)), p0)
     }
 
     /// Runs `body` with a batched word source positioned at this generator's state, then
@@ -76,9 +85,12 @@ extension Philox4x32 {
     }
 }
 
+/// Eight Philox blocks side by side, one 32-bit word in the low half of each 64-bit lane.
+typealias PhiloxLanes = SIMD8<UInt64>
+
 /// Philox words generated `maximumBlocks` blocks at a time into caller-provided storage.
 struct WordBatch: WordSource {
-    static let maximumBlocks = 32
+    static let maximumBlocks = 64
     let key: (UInt32, UInt32)
     let stream: UInt64
     let words: UnsafeMutablePointer<UInt64>
@@ -88,6 +100,9 @@ struct WordBatch: WordSource {
     var nextCounter: UInt64
     var position = 0
     var count = 0
+    /// How many more words the caller expects to need; refills generate no more blocks than
+    /// that (rounded up to whole SIMD groups), so short fills do not waste Philox work.
+    var wordsWanted = Int.max
 
     init(key: (UInt32, UInt32), stream: UInt64, words: UnsafeMutablePointer<UInt64>,
          pendingWord: UInt64?, nextCounter: UInt64) {
@@ -115,16 +130,19 @@ struct WordBatch: WordSource {
             position = 0
             return
         }
+        let group = PhiloxLanes.scalarCount
+        let wantedBlocks = wordsWanted >= 2 * Self.maximumBlocks ? Self.maximumBlocks : (wordsWanted + 1) / 2
+        let blocks = min(Self.maximumBlocks, max(group, (wantedBlocks + group - 1) / group * group))
         Philox4x32.generateBlocks(key: key, stream: stream, counter: nextCounter, into: words,
-                                  blocks: Self.maximumBlocks)
-        nextCounter &+= UInt64(Self.maximumBlocks)
-        count = 2 * Self.maximumBlocks
+                                  blocks: blocks)
+        nextCounter &+= UInt64(blocks)
+        count = 2 * blocks
         position = 0
     }
 
     /// The counter just past the last block from which a word was consumed.
     var consumedBlockEnd: UInt64 {
-        if count == 1 || count == 0 { return nextCounter }   // pending word or nothing generated
+        if count <= 1 { return nextCounter }   // pending word or nothing generated
         let unconsumedBlocks = (count - position) / 2
         return nextCounter - UInt64(unconsumedBlocks)
     }

@@ -1,5 +1,5 @@
 import XCTest
-@testable import Random
+import Random
 
 /// Known-answer vectors of Philox4x32-10 from Random123's `tests/kat_vectors`
 /// (github.com/DEShawResearch/random123, lines "philox4x32 10 ..."; columns: counter[4],
@@ -52,15 +52,15 @@ final class PhiloxKnownAnswerTests: XCTestCase {
         assertBlock(direct.nextBlock(), skipped.nextBlock())
     }
 
-    /// The batched block generator (used by the fill functions) reproduces `bijection`.
-    func testBatchedBlocksMatchBijection() {
-        var words = [UInt64](repeating: 0, count: 2 * WordBatch.maximumBlocks)
-        let start: UInt64 = 0xFFFF_FFFF - 5  // crosses the carry into the high counter word
-        words.withUnsafeMutableBufferPointer {
-            Philox4x32.generateBlocks(key: (0xa409_3822, 0x299f_31d0), stream: 0x0370_7344_1319_8a2e,
-                                      counter: start, into: $0.baseAddress!, blocks: WordBatch.maximumBlocks)
-        }
-        var g = Philox4x32(seed: 0x299f_31d0_a409_3822, stream: 0x0370_7344_1319_8a2e, counter: start)
-        for w in words { XCTAssertEqual(w, g.next()) }
+    /// The batched block generator behind `fillStandardNormal` reproduces the scalar stream,
+    /// also across the carry into the high counter word.
+    func testBatchedBlocksMatchScalarAcrossCarry() {
+        var a = Philox4x32(seed: 0x299f_31d0_a409_3822, stream: 0x0370_7344_1319_8a2e, counter: 0xFFFF_FFFF - 5)
+        var b = a
+        var x = [Double](repeating: 0, count: 300)
+        x.withUnsafeMutableBufferPointer { a.fillStandardNormal($0) }
+        XCTAssertEqual(x, (0..<300).map { _ in b.nextStandardNormal() })
+        XCTAssertEqual(a.blockCounter, b.blockCounter)
+        XCTAssertGreaterThan(a.blockCounter, 0xFFFF_FFFF)
     }
 }

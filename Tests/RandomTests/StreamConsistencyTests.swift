@@ -5,7 +5,7 @@ import Random
 /// generator in the same state, whatever the starting position within a block.
 final class StreamConsistencyTests: XCTestCase {
     func testFillStandardNormalEqualsScalarDraws() {
-        for (offset, n) in [(0, 1), (0, 64), (1, 63), (1, 64), (3, 1000), (0, 4096), (2, 5)] {
+        for (offset, n) in [(0, 1), (0, 64), (1, 63), (1, 64), (1, 17), (1, 40), (0, 200), (3, 1000), (0, 4096), (2, 5)] {
             var a = Philox4x32(seed: 99, stream: 3)
             for _ in 0..<offset { _ = a.next() }
             var b = a
