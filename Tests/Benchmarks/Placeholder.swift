@@ -1,2 +1,0 @@
-import XCTest
-final class BenchmarksPlaceholder: XCTestCase { func testPlaceholder() {} }
