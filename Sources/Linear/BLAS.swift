@@ -39,20 +39,43 @@ public func gemm(_ a: Matrix, _ b: Matrix, transposeA: Bool = false, transposeB:
             "gemm: op(A) is \(m) x \(k) but op(B) is \(kB) x \(n)")
     }
     guard alpha.isFinite else { throw LinearAlgebraError.nonFinite("gemm: alpha = \(alpha)") }
-    try checkInput(a, "gemm: A")
+    try checkDimensions(a, "gemm: A")
     try checkInput(b, "gemm: B")
-    guard m > 0, n > 0, k > 0 else { return Matrix(rows: m, columns: n) }
-    return a.elements.withUnsafeBufferPointer { pa in
+    guard m > 0, n > 0, k > 0 else {
+        try checkInput(a, "gemm: A")
+        return Matrix(rows: m, columns: n)
+    }
+    // Row blocks of op(A) and C of about 256 KiB: each block of A is checked for NaN and
+    // infinity and then multiplied while it is still in cache, so the check costs no
+    // second pass over memory when N is large (the simulation step, N x k by k x k).
+    let block = Swift.max(64, 32_768 / (k + n))
+    var finite = true
+    let c = a.elements.withUnsafeBufferPointer { pa in
         b.elements.withUnsafeBufferPointer { pb in
             Matrix(rows: m, columns: n) { pc in
-                cblas_dgemm(CblasColMajor, cblasTranspose(transposeA), cblasTranspose(transposeB),
-                            lapackInt(m), lapackInt(n), lapackInt(k), alpha,
-                            pa.baseAddress, lapackInt(a.leadingDimension),
-                            pb.baseAddress, lapackInt(b.leadingDimension),
-                            0, pc.baseAddress, lapackInt(m))
+                var first = 0
+                while first < m {
+                    let count = Swift.min(block, m - first)
+                    if transposeA {
+                        finite = allFinite(UnsafeBufferPointer(rebasing: pa[(first * k)..<((first + count) * k)]))
+                    } else {
+                        for j in 0..<k where finite {
+                            finite = allFinite(UnsafeBufferPointer(rebasing: pa[(first + j * m)..<(first + count + j * m)]))
+                        }
+                    }
+                    guard finite else { return }
+                    cblas_dgemm(CblasColMajor, cblasTranspose(transposeA), cblasTranspose(transposeB),
+                                lapackInt(count), lapackInt(n), lapackInt(k), alpha,
+                                pa.baseAddress! + (transposeA ? first * k : first), lapackInt(a.leadingDimension),
+                                pb.baseAddress, lapackInt(b.leadingDimension),
+                                0, pc.baseAddress! + first, lapackInt(m))
+                    first += count
+                }
             }
         }
     }
+    guard finite else { throw nonFiniteError(a, "gemm: A") }
+    return c
 }
 
 /// The matrix-vector product y = op(A) x, where op(A) is A or Aᵀ (BLAS `dgemv`).

@@ -18,7 +18,6 @@ func lapackInt(_ n: Int) -> Int32 { Int32(n) }
 
 /// True when every element is finite. Reads the buffer once, vectorised: `x - x` is 0 for a
 /// finite `x` and NaN for NaN or ±infinity, and NaN survives the sums.
-@inlinable
 func allFinite(_ x: UnsafeBufferPointer<Double>) -> Bool {
     guard let base = x.baseAddress else { return true }
     let raw = UnsafeRawPointer(base)
@@ -41,13 +40,21 @@ func allFinite(_ x: UnsafeBufferPointer<Double>) -> Bool {
 ///
 /// - Parameter label: names the routine and operand in the error, e.g. `"gemm: A"`.
 func checkInput(_ m: Matrix, _ label: String) throws {
+    try checkDimensions(m, label)
+    guard m.elements.withUnsafeBufferPointer(allFinite) else { throw nonFiniteError(m, label) }
+}
+
+/// Rejects a dimension beyond LAPACK's 32-bit index.
+func checkDimensions(_ m: Matrix, _ label: String) throws {
     guard m.rows <= Int(Int32.max), m.columns <= Int(Int32.max) else {
         throw LinearAlgebraError.dimensionMismatch(
             "\(label) is \(m.rows) x \(m.columns), beyond LAPACK's 32-bit dimensions")
     }
-    guard m.elements.withUnsafeBufferPointer(allFinite) else {
-        throw LinearAlgebraError.nonFinite("\(label) (\(m.rows) x \(m.columns)) contains NaN or infinity")
-    }
+}
+
+/// The error for a matrix holding NaN or infinity.
+func nonFiniteError(_ m: Matrix, _ label: String) -> LinearAlgebraError {
+    .nonFinite("\(label) (\(m.rows) x \(m.columns)) contains NaN or infinity")
 }
 
 /// Rejects a vector with a non-finite element.

@@ -15,6 +15,20 @@ final class BLASTests: XCTestCase {
         }
     }
 
+    /// Tall A spans several of gemm's row blocks: the product is exact across block edges
+    /// and a NaN in the last block is still found.
+    func testGemmTallAcrossRowBlocks() throws {
+        var g = SplitMix64(seed: 15)
+        let a = randomMatrix(5000, 10, &g), b = randomMatrix(10, 10, &g)
+        let expected = naiveProduct(a, b)
+        XCTAssertLessThan(try gemm(a, b).maxAbsDifference(expected), 64 * machineEpsilon)
+        XCTAssertLessThan(try gemm(a.transposed, b, transposeA: true).maxAbsDifference(expected), 64 * machineEpsilon)
+        var late = a
+        late[4999, 9] = .infinity
+        assertNonFinite(try gemm(late, b))
+        assertNonFinite(try gemm(late.transposed, b, transposeA: true))
+    }
+
     func testGemmEmptyAndZeroInnerDimension() throws {
         XCTAssertEqual(try gemm(Matrix(rows: 0, columns: 3), Matrix(rows: 3, columns: 2)), Matrix(rows: 0, columns: 2))
         XCTAssertEqual(try gemm(Matrix(rows: 3, columns: 0), Matrix(rows: 0, columns: 2)), Matrix(rows: 3, columns: 2))
