@@ -4,7 +4,7 @@ import Scenario
 /// not evaluated.
 public struct ScenarioTarget: Sendable {
     /// The scenario's target (indicator, years, measure, bound, quote).
-    public let target: Scenario.Target
+    public let target: Target
     /// The indicator's declaration.
     public let indicator: Indicator
     /// The outcome, or nil when the target could not be evaluated (`reason` says why).

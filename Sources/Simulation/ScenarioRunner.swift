@@ -58,7 +58,7 @@ public enum ScenarioRunner {
         var notes = plan.notes
 
         var rules: [TargetRule] = []
-        var mapped: [(Scenario.Target, Int?, String?)] = []   // target, rule index, reason
+        var mapped: [(Target, Int?, String?)] = []   // target, rule index, reason
         for target in scenario.targets {
             switch rule(for: target, input: input, index: index, origin: origin) {
             case .success(let r):
@@ -114,7 +114,7 @@ public enum ScenarioRunner {
     struct Reason: Error { let message: String }
 
     /// The engine's rule for a scenario target, or why it cannot be evaluated.
-    static func rule(for target: Scenario.Target, input: ScenarioInput, index: [String: Int],
+    static func rule(for target: Target, input: ScenarioInput, index: [String: Int],
                      origin: Int) -> Result<TargetRule, Reason> {
         let indicator = input.scenario.indicator(target.indicator)!
         guard let v = index[target.indicator] else {
@@ -161,7 +161,7 @@ public enum ScenarioRunner {
         }
     }
 
-    static func unit(of target: Scenario.Target, input: ScenarioInput) -> String {
+    static func unit(of target: Target, input: ScenarioInput) -> String {
         guard target.measure == .level else { return "pp" }
         let indicator = input.scenario.indicator(target.indicator)!
         return indicator.unit ?? input.history(for: indicator)?.series(indicator.id, .level)?.unit ?? "level units"

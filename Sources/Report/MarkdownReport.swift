@@ -1,0 +1,134 @@
+import Foundation
+import Scenario
+import Simulation
+
+/// The scenario tables in Markdown: header, targets, joint probabilities, fan quantiles, notes.
+public enum MarkdownReport {
+    /// Fan quantile levels shown (fractions).
+    public static let fanLevels = [0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95]
+
+    public static func render(_ run: ScenarioRun) -> String {
+        var out = header(run)
+        out += targets(run)
+        out += joint(run)
+        out += fan(run)
+        out += notes(run)
+        return out
+    }
+
+    static func header(_ run: ScenarioRun) -> String {
+        let s = run.scenario
+        let r = run.result
+        var lines = ["# \(s.name)", ""]
+        lines.append("Region: \(s.region) · base year \(s.baseYear) · simulated \(run.origin + 1)-\(s.horizonEnd) · confidence \(percentText(s.confidence))")
+        lines.append("")
+        if let proxy = s.historyProxy {
+            lines.append("> **Proxy history.** \(s.region)'s own history is not used: \(proxy.region)'s stands in for it. \(proxy.note)")
+            lines.append("")
+        }
+        let excluded = s.estimation.exclude.isEmpty ? "none" : s.estimation.exclude.sorted().map(String.init).joined(separator: ", ")
+        lines.append("- Model: \(run.modelSummary)")
+        lines.append("- Estimation window: \(s.estimation.from)-\(min(s.estimation.to, run.origin)); excluded years: \(excluded); paths start from \(run.origin)")
+        lines.append("- Shocks: \(shockText(s.shocks))")
+        lines.append("- Parameter uncertainty: " + (s.model.parameterUncertainty
+            ? "on (one posterior or sampling draw of the parameters per block of \(r.blockSize) paths)" : "off (point estimates)"))
+        lines.append("- Paths: \(grouped(r.paths)) (\(r.blocks) blocks of \(r.blockSize)) · seed \(r.seed)")
+        if !s.risks.isEmpty {
+            lines.append("- Risk events: " + s.risks.map { risk in
+                "\(risk.name) (p = \(risk.probability), \(risk.year), " + risk.impactPP.sorted { $0.key < $1.key }
+                    .map { "\($0.key) \($0.value > 0 ? "+" : "")\($0.value) pp" }.joined(separator: ", ")
+                    + ", persistence \(risk.persistence))"
+            }.joined(separator: "; "))
+        }
+        if !s.adjustments.isEmpty {
+            lines.append("- Adjustments: " + s.adjustments.map { "\($0.indicator) \($0.year) \($0.shiftPP > 0 ? "+" : "")\($0.shiftPP) pp (\($0.reason))" }.joined(separator: "; "))
+        }
+        lines.append("- Monte Carlo error: P(met) ± its standard error (batch means over blocks); digits shown are those the error supports; quantiles read off fixed-range histograms (\(r.fan.first?.first?.binCount ?? 0) bins)")
+        lines.append("")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func targets(_ run: ScenarioRun) -> String {
+        let c = percentText(run.scenario.confidence)
+        var out = "## Targets\n\n"
+        out += "| Indicator | Year | Target (as quoted) | Bound | P(met) | MC SE | 95% interval | Median | 10%-90% | Reachable at \(c)? | Shift needed |\n"
+        out += "|---|---|---|---|---|---|---|---|---|---|---|\n"
+        for item in run.targets {
+            let t = TargetText(run: run, item: item)
+            let quote = (item.target.quote ?? "").replacingOccurrences(of: "|", with: "/")
+            guard let outcome = item.outcome else {
+                out += "| \(t.indicatorLabel) | \(item.target.year) | \(quote) | \(t.boundText) | not evaluated: \(item.reason ?? "") | | | | | | |\n"
+                continue
+            }
+            let p = outcome.probability
+            let ci = p.interval95
+            let pct = { (x: Double) in NumberFormat.percent(x, standardError: p.standardError, paths: p.paths) }
+            out += "| \(t.indicatorLabel) | \(item.target.year) | \(quote) | \(t.boundText) | \(pct(p.value)) | "
+            out += "\(NumberFormat.fixed(100 * p.standardError, max(1, NumberFormat.decimals(standardError: 100 * p.standardError, cap: 3)))) pp | "
+            out += "\(pct(ci.lower))-\(pct(ci.upper)) | \(t.quantileText(0.5)) | \(t.quantileText(0.1)) to \(t.quantileText(0.9)) | "
+            out += "\(t.reachable == true ? "yes" : "no") | \(t.shiftText) |\n"
+        }
+        return out + "\n"
+    }
+
+    static func joint(_ run: ScenarioRun) -> String {
+        guard !run.joint.isEmpty else { return "" }
+        var out = "## All targets together\n\nFrom the same paths, over the targets evaluated in each year.\n\n"
+        out += "| Year | Targets evaluated | P(all met) | MC SE | P(at least k met), k = n, n-1, ..., 1 |\n|---|---|---|---|---|\n"
+        for (year, j) in run.joint {
+            let n = j.targets.count
+            let se = j.all.standardError
+            let atLeast = stride(from: n, through: 1, by: -1).map { k in
+                "\(k): \(NumberFormat.percent(j.atLeast[k], standardError: max(se, (j.atLeast[k] * (1 - j.atLeast[k]) / Double(j.all.paths)).squareRoot()), paths: j.all.paths))"
+            }.joined(separator: " · ")
+            out += "| \(year) | \(n) | \(NumberFormat.percent(j.all.value, standardError: se, paths: j.all.paths)) | "
+            out += "\(NumberFormat.fixed(100 * se, max(1, NumberFormat.decimals(standardError: 100 * se, cap: 3)))) pp | \(atLeast) |\n"
+        }
+        return out + "\n"
+    }
+
+    static func fan(_ run: ScenarioRun) -> String {
+        var out = "## Fan quantiles (growth and rates in percent)\n\n"
+        out += "| Indicator | Year | " + fanLevels.map { "\(Int((100 * $0).rounded()))%" }.joined(separator: " | ") + " |\n"
+        out += "|---|---|" + String(repeating: "---|", count: fanLevels.count) + "\n"
+        for (v, id) in run.variables.enumerated() {
+            for h in 1...run.result.horizon {
+                let hist = run.result.fan[h - 1][v]
+                let cells = fanLevels.map { p -> String in
+                    guard let q = hist.quantile(p) else { return "out of range" }
+                    return NumberFormat.points(q, standardError: hist.quantileStandardError(p) ?? hist.resolution, cap: 1)
+                }
+                out += "| \(id) | \(run.year(ofOffset: h)) | " + cells.joined(separator: " | ") + " |\n"
+            }
+        }
+        return out + "\n"
+    }
+
+    static func notes(_ run: ScenarioRun) -> String {
+        guard !run.notes.isEmpty else { return "" }
+        return "## Notes\n\n" + run.notes.map { "- \($0)" }.joined(separator: "\n") + "\n"
+    }
+
+    static func shockText(_ s: ShockSettings) -> String {
+        switch s.distribution {
+        case .normal: return "Gaussian, scale \(s.scale)"
+        case .studentT:
+            return "Student-t (ν = \(s.dof.map { String($0) } ?? "6"), scale \(s.scale)), one χ² draw per path and year shared by all indicators"
+        }
+    }
+
+    static func percentText(_ x: Double) -> String {
+        let p = 100 * x
+        return (p == p.rounded() ? String(Int(p)) : String(p)) + "%"
+    }
+
+    static func grouped(_ n: Int) -> String {
+        let s = String(n)
+        var out = ""
+        for (i, ch) in s.enumerated() {
+            if i > 0 && (s.count - i) % 3 == 0 { out += "," }
+            out.append(ch)
+        }
+        return out
+    }
+}

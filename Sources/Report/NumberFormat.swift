@@ -1,0 +1,36 @@
+import Foundation
+
+/// Number formatting that never shows more digits than the Monte Carlo error supports.
+public enum NumberFormat {
+    /// Decimals worth showing for a number whose standard error is `se` (same unit): the last
+    /// digit shown is the first that twice the SE leaves uncertain, between 0 and `cap`.
+    public static func decimals(standardError se: Double, cap: Int = 2) -> Int {
+        guard se > 0, se.isFinite else { return cap }
+        let d = -Int((log10(2 * se)).rounded(.down))
+        return min(cap, max(0, d))
+    }
+
+    /// `x` with `decimals` decimals, `-0` shown as `0`.
+    public static func fixed(_ x: Double, _ decimals: Int) -> String {
+        let s = String(format: "%.\(decimals)f", x)
+        if let v = Double(s), v == 0 { return String(format: "%.\(decimals)f", 0.0) }
+        return s
+    }
+
+    /// A probability (fraction) as a percentage with the digits its SE supports, e.g. "73.4%".
+    /// Near 0 or 1 with a zero SE, the rule-of-three bound: "<0.01%" or ">99.99%".
+    public static func percent(_ p: Double, standardError se: Double, paths: Int) -> String {
+        if se == 0 {
+            let bound = 100 * min(1, 3 / Double(max(paths, 1)))
+            if p <= 0 { return "<" + fixed(bound, 3) + "%" }
+            if p >= 1 { return ">" + fixed(100 - bound, 3) + "%" }
+        }
+        let d = decimals(standardError: 100 * se)
+        return fixed(100 * p, d) + "%"
+    }
+
+    /// Percentage points with the decimals of `decimals(standardError:)`.
+    public static func points(_ x: Double, standardError se: Double, cap: Int = 2) -> String {
+        fixed(x, decimals(standardError: se, cap: cap))
+    }
+}

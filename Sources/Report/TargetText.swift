@@ -1,0 +1,67 @@
+import Scenario
+import Simulation
+
+/// Words and numbers of a target row, shared by the Markdown, CSV and JSON writers.
+struct TargetText {
+    let run: ScenarioRun
+    let item: ScenarioTarget
+
+    var confidence: Double { run.scenario.confidence }
+
+    /// "gdp 地区生产总值"
+    var indicatorLabel: String {
+        [item.indicator.id, item.indicator.name?.zh].compactMap { $0 }.joined(separator: " ")
+    }
+
+    /// The bound in symbols, e.g. "≥ 8.2%", "7% ± 0.5", "≥ 340 亿元".
+    var boundText: String {
+        let unit = item.unit == "pp" ? "%" : " " + item.unit
+        let years = item.target.measure == .averageGrowth
+            ? " (average \(item.target.years.lowerBound)-\(item.target.years.upperBound))" : ""
+        switch item.target.bound {
+        case .atLeast(let x): return "≥ \(plain(x))\(unit)\(years)"
+        case .atMost(let x): return "≤ \(plain(x))\(unit)\(years)"
+        case .around(let x, let t): return "\(plain(x))\(unit) ± \(plain(t))\(years)"
+        }
+    }
+
+    /// The shift needed, in words: "+1.3 pp", "none (slack 0.8 pp)", or why none exists.
+    var shiftText: String {
+        guard let outcome = item.outcome else { return "" }
+        guard let shift = outcome.shiftNeeded(confidence: confidence) else {
+            return "no shift reaches \(Int((100 * confidence).rounded()))% (band narrower than the spread)"
+        }
+        let se = shiftStandardError ?? 0.05
+        let unit = item.unit
+        let needed: Bool
+        switch item.target.bound {
+        case .atLeast: needed = shift > 0
+        case .atMost: needed = shift < 0
+        case .around: needed = shift != 0
+        }
+        let magnitude = NumberFormat.points(abs(shift), standardError: se)
+        if !needed { return "none (slack \(magnitude) \(unit))" }
+        return (shift > 0 ? "+" : "−") + magnitude + " " + unit
+    }
+
+    var shiftStandardError: Double? {
+        guard let outcome = item.outcome else { return nil }
+        switch item.target.bound {
+        case .atLeast: return outcome.distribution.quantileStandardError(1 - confidence)
+        case .atMost: return outcome.distribution.quantileStandardError(confidence)
+        case .around: return outcome.distribution.resolution
+        }
+    }
+
+    var reachable: Bool? { item.outcome.map { $0.probability.value >= confidence } }
+
+    /// Quantile `p` of the constrained quantity, formatted with the digits its SE supports.
+    func quantileText(_ p: Double) -> String {
+        guard let d = item.outcome?.distribution, let q = d.quantile(p) else { return "" }
+        return NumberFormat.points(q, standardError: d.quantileStandardError(p) ?? d.resolution, cap: item.unit == "pp" ? 1 : 2)
+    }
+
+    func plain(_ x: Double) -> String {
+        x == x.rounded() ? String(Int(x)) : String(x)
+    }
+}
