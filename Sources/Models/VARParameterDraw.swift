@@ -61,18 +61,18 @@ struct VARStableDraws: Sendable {
 
     /// - Parameter attempt: one unscreened draw (coefficients (1 + kp) x k, shock Cholesky
     ///   factor k x k), or nil when the draw failed numerically (counted as rejected).
-    func draw(point: StateSpaceSystem, using generator: inout Philox4x32,
+    func draw(point: @autoclosure () -> StateSpaceSystem, initialState: [Double], using generator: inout Philox4x32,
               _ attempt: (inout Philox4x32) -> (coefficients: Matrix, shockCholesky: Matrix)?) -> StateSpaceSystem {
         for tried in 0..<limit {
             guard let d = attempt(&generator) else { continue }
             let dynamics = VARDynamics(coefficients: d.coefficients, lags: lags)
             if !screen || dynamics.spectralRadius < 1 {
                 ledger.record(rejected: tried, fellBack: false)
-                return dynamics.stateSpace(shockCholesky: d.shockCholesky, initialState: point.initialState)
+                return dynamics.stateSpace(shockCholesky: d.shockCholesky, initialState: initialState)
             }
         }
         ledger.record(rejected: limit, fellBack: true)
-        return point
+        return point()
     }
 
     /// The note on draws, including the screening rule.

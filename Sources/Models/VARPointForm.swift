@@ -49,6 +49,6 @@ struct VARPointForm: Sendable {
 
     func drawSystem(using generator: inout Philox4x32,
                     _ attempt: (inout Philox4x32) -> (coefficients: Matrix, shockCholesky: Matrix)?) -> StateSpaceSystem {
-        draws.draw(point: pointSystem(), using: &generator, attempt)
+        draws.draw(point: pointSystem(), initialState: lastState, using: &generator, attempt)
     }
 }

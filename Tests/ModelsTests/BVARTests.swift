@@ -47,7 +47,7 @@ final class BVARTests: XCTestCase {
             let spec = BVARSpecification(lags: c.lags, ownLagMean: c.ownLagMean, tightness: .fixed(c.tightness),
                                          interceptScale: f.interceptScale)
             let r = try spec.estimate(panel)
-            XCTAssertEqual(r.prior.scales, c.psi, accuracy: 1e-10)
+            VARTestSupport.assertClose(r.prior.scales, c.psi, accuracy: 1e-10)
             XCTAssertLessThan(VARTestSupport.relativeDifference(r.posterior.mean, c.posteriorMean), 1e-9, "B_post p = \(c.lags)")
             XCTAssertLessThan(VARTestSupport.relativeDifference(r.posterior.rowCovariance, c.omegaPost), 1e-9, "Ω_post")
             XCTAssertLessThan(VARTestSupport.relativeDifference(r.posterior.scale, c.scalePost), 1e-9, "S_post")
@@ -108,7 +108,7 @@ final class BVARTests: XCTestCase {
             ("Σ[0,1]", s01, s[0][1] / h, varSigma(0, 1)),
         ]
         for (name, x, mean, variance) in checks {
-            let m = SampleMoments(x)
+            let m = VARTestSupport.SampleMoments(x)
             XCTAssertEqual(m.mean, mean, accuracy: 4 * m.standardErrorOfMean, name)
             XCTAssertEqual(m.variance, variance, accuracy: 4 * m.standardErrorOfVariance, name)
         }

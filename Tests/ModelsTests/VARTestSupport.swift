@@ -33,7 +33,7 @@ enum VARTestSupport {
     }
 
     /// Deterministic pseudo-random panel data: n years x k indicators of an AR(1)-like
-    /// process with unit-variance normal innovations (Philox stream `stream`).
+    /// process with unit-variance normal innovations (Philox4x32 seeded with `seed`).
     static func simulatedRows(years n: Int, indicators k: Int, seed: UInt64, persistence: Double = 0.5) -> [[Double]] {
         var g = Philox4x32(seed: seed, stream: 0, counter: 0)
         var row = [Double](repeating: 0, count: k)
@@ -43,5 +43,27 @@ enum VARTestSupport {
             rows.append(row)
         }
         return Array(rows.suffix(n))
+    }
+
+    static func assertClose(_ a: [Double], _ b: [Double], accuracy: Double, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(a.count, b.count, file: file, line: line)
+        for (x, y) in zip(a, b) { XCTAssertEqual(x, y, accuracy: accuracy, file: file, line: line) }
+    }
+
+    /// Sample mean and variance with their Monte Carlo standard errors (the variance's from the
+    /// sample fourth central moment: Var(s²) ≈ (m₄ − s⁴) / n).
+    struct SampleMoments {
+        let mean, variance, standardErrorOfMean, standardErrorOfVariance: Double
+        init(_ x: [Double]) {
+            let n = Double(x.count)
+            let mu = x.reduce(0, +) / n
+            var m2 = 0.0, m4 = 0.0
+            for v in x { let d = (v - mu) * (v - mu); m2 += d; m4 += d * d }
+            m2 /= n; m4 /= n
+            mean = mu
+            variance = m2 * n / (n - 1)
+            standardErrorOfMean = (m2 / n).squareRoot()
+            standardErrorOfVariance = ((m4 - m2 * m2) / n).squareRoot()
+        }
     }
 }

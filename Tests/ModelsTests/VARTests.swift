@@ -34,7 +34,7 @@ final class VARTests: XCTestCase {
             XCTAssertEqual(r.aic, c.aic, accuracy: 1e-10)
             XCTAssertEqual(r.bic, c.bic, accuracy: 1e-10)
             XCTAssertEqual(r.hqic, c.hqic, accuracy: 1e-10)
-            XCTAssertEqual(r.companionEigenvalues.map(\.modulus), c.companionModuli, accuracy: 1e-10)
+            VARTestSupport.assertClose(r.companionEigenvalues.map(\.modulus), c.companionModuli, accuracy: 1e-10)
             XCTAssertTrue(r.isStable)
             XCTAssertLessThan(VARTestSupport.relativeDifference(r.forecast(steps: 5), c.forecasts), 1e-10, "forecasts")
             let mse = try r.forecastMSE(steps: 5)
@@ -55,7 +55,7 @@ final class VARTests: XCTestCase {
         let expected = r.forecast(steps: 3)
         for h in 0..<3 {
             x = try zip(s.intercept, gemv(s.transition, x)).map { $0 + $1 }
-            XCTAssertEqual(try gemv(s.observation, x), expected.row(h), accuracy: 1e-12)
+            VARTestSupport.assertClose(try gemv(s.observation, x), expected.row(h), accuracy: 1e-12)
         }
         let l = s.shockCholesky
         XCTAssertLessThan(try gemm(l, l, transposeB: true).maxAbsDifference(r.residualCovariance), 1e-12)
@@ -71,33 +71,11 @@ final class VARTests: XCTestCase {
         var values = [Double]()
         values.reserveCapacity(n)
         for _ in 0..<n { values.append(r.drawSystem(using: &g).transition[0, 1]) }   // A_1[0, 1] = B[2, 0]
-        let moments = SampleMoments(values)
+        let moments = VARTestSupport.SampleMoments(values)
         let se = r.standardErrors[2, 0]
         XCTAssertEqual(moments.mean, r.coefficients[2, 0], accuracy: 4 * moments.standardErrorOfMean)
         XCTAssertEqual(moments.variance, se * se, accuracy: 4 * moments.standardErrorOfVariance)
         XCTAssertTrue(r.notes.contains { $0.contains("asymptotic normal") })
         XCTAssertTrue(r.notes.contains { $0.contains("\(n) accepted systems") })
-    }
-}
-
-func XCTAssertEqual(_ a: [Double], _ b: [Double], accuracy: Double, file: StaticString = #filePath, line: UInt = #line) {
-    XCTAssertEqual(a.count, b.count, file: file, line: line)
-    for (x, y) in zip(a, b) { XCTAssertEqual(x, y, accuracy: accuracy, file: file, line: line) }
-}
-
-/// Sample mean and variance with their Monte Carlo standard errors (the variance's from the
-/// sample fourth central moment: Var(s²) ≈ (m₄ − s⁴) / n).
-struct SampleMoments {
-    let mean, variance, standardErrorOfMean, standardErrorOfVariance: Double
-    init(_ x: [Double]) {
-        let n = Double(x.count)
-        let mu = x.reduce(0, +) / n
-        var m2 = 0.0, m4 = 0.0
-        for v in x { let d = (v - mu) * (v - mu); m2 += d; m4 += d * d }
-        m2 /= n; m4 /= n
-        mean = mu
-        variance = m2 * n / (n - 1)
-        standardErrorOfMean = (m2 / n).squareRoot()
-        standardErrorOfVariance = ((m4 - m2 * m2) / n).squareRoot()
     }
 }
