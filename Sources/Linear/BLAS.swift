@@ -20,6 +20,10 @@ private func cblasTranspose(_ t: Bool) -> CBLAS_TRANSPOSE { t ? CblasTrans : Cbl
 /// With op(A) of shape m x k and op(B) of shape k x n, the result is m x n (column-major).
 /// When k = 0 the result is the m x n zero matrix; when m or n is 0 it is empty.
 ///
+/// Performance: op(A) is processed in row blocks of about 256 KiB, each checked for NaN and
+/// multiplied while in cache, so a tall product such as the simulation step (N x k)(k x k)
+/// reads A from memory once.
+///
 /// - Parameters:
 ///   - a: A, `rows x columns`; op(A) is m x k.
 ///   - b: B; op(B) is k x n.

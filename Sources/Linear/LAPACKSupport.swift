@@ -1,4 +1,7 @@
 import CLAPACK
+#if canImport(Glibc)
+import Glibc
+#endif
 
 // Internal plumbing shared by the BLAS/LAPACK wrappers: input checks done before any
 // routine is called, conversion to LAPACK's 32-bit integers and characters, and the
@@ -22,18 +25,22 @@ func allFinite(_ x: UnsafeBufferPointer<Double>) -> Bool {
     guard let base = x.baseAddress else { return true }
     let raw = UnsafeRawPointer(base)
     let n = x.count
-    var s0 = SIMD4<Double>(), s1 = SIMD4<Double>()
+    var s0 = SIMD4<Double>(), s1 = SIMD4<Double>(), s2 = SIMD4<Double>(), s3 = SIMD4<Double>()
     var i = 0
-    while i + 8 <= n {
+    while i + 16 <= n {
         let v0 = raw.loadUnaligned(fromByteOffset: i * 8, as: SIMD4<Double>.self)
         let v1 = raw.loadUnaligned(fromByteOffset: (i + 4) * 8, as: SIMD4<Double>.self)
+        let v2 = raw.loadUnaligned(fromByteOffset: (i + 8) * 8, as: SIMD4<Double>.self)
+        let v3 = raw.loadUnaligned(fromByteOffset: (i + 12) * 8, as: SIMD4<Double>.self)
         s0 += v0 - v0
         s1 += v1 - v1
-        i += 8
+        s2 += v2 - v2
+        s3 += v3 - v3
+        i += 16
     }
     var tail = 0.0
     while i < n { tail += x[i] - x[i]; i += 1 }
-    return (s0 + s1).sum() + tail == 0
+    return ((s0 + s1) + (s2 + s3)).sum() + tail == 0
 }
 
 /// Rejects a matrix with a non-finite element or a dimension beyond LAPACK's 32-bit index.
@@ -90,6 +97,7 @@ extension Matrix {
         self.rows = rows
         self.columns = columns
         self.elements = try [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            adviseHugePages(buffer)
             try body(buffer)
             initialized = count
         }
@@ -114,4 +122,20 @@ extension Matrix {
             }
         }
     }
+}
+
+/// Asks Linux for transparent huge pages on a large, not yet touched output buffer (as numpy
+/// does for arrays over 4 MiB): writing 80 MB of fresh memory then takes about 40 page
+/// faults instead of 20,000. Only the page-aligned interior is advised; elsewhere a no-op.
+private func adviseHugePages(_ buffer: UnsafeMutableBufferPointer<Double>) {
+    #if os(Linux)
+    let bytes = buffer.count * MemoryLayout<Double>.stride
+    guard bytes >= 1 << 22, let base = buffer.baseAddress else { return }
+    let page = 4096
+    let start = (Int(bitPattern: base) + page - 1) / page * page
+    let end = (Int(bitPattern: base) + bytes) / page * page
+    if end > start {
+        _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE)
+    }
+    #endif
 }

@@ -29,6 +29,19 @@ final class BLASTests: XCTestCase {
         assertNonFinite(try gemm(late.transposed, b, transposeA: true))
     }
 
+    /// The vectorised finite check sees NaN and ±infinity at every position (body and tail).
+    func testNonFiniteFoundAtEveryPosition() {
+        for n in [1, 15, 16, 17, 40] {
+            for position in 0..<n {
+                for bad in [Double.nan, .infinity, -.infinity] {
+                    var x = [Double](repeating: 1, count: n)
+                    x[position] = bad
+                    assertNonFinite(try gemv(Matrix(rows: 1, columns: n, repeating: 1), x))
+                }
+            }
+        }
+    }
+
     func testGemmEmptyAndZeroInnerDimension() throws {
         XCTAssertEqual(try gemm(Matrix(rows: 0, columns: 3), Matrix(rows: 3, columns: 2)), Matrix(rows: 0, columns: 2))
         XCTAssertEqual(try gemm(Matrix(rows: 3, columns: 0), Matrix(rows: 0, columns: 2)), Matrix(rows: 3, columns: 2))
