@@ -80,16 +80,31 @@ public struct Histogram: Sendable, Equatable {
     }
 
     /// Fraction of values `<= x`, with linear interpolation inside the bin of `x`.
+    /// For many evaluations, use `distributionFunction()` once instead.
     public func cumulativeFraction(_ x: Double) -> Double {
-        let n = total
-        guard n > 0 else { return .nan }
-        if x < lower { return Double(below) / Double(n) }
-        if x >= upper { return Double(n - above) / Double(n) }
-        let position = (x - lower) * scale
-        let bin = Swift.min(binCount - 1, Int(position))
-        var cumulative = Double(below)
-        for i in 0..<bin { cumulative += Double(slots[i + 1]) }
-        cumulative += Double(slots[bin + 1]) * (position - Double(bin))
-        return cumulative / Double(n)
+        distributionFunction()(x)
+    }
+
+    /// The empirical distribution function, with prefix sums computed once: each evaluation is
+    /// O(1), the fraction of values `<= x` with linear interpolation inside the bin of `x`.
+    public func distributionFunction() -> @Sendable (Double) -> Double {
+        var prefix = [Double](repeating: 0, count: binCount + 2)
+        var running = 0
+        for i in 0..<(binCount + 2) {
+            running += slots[i]
+            prefix[i] = Double(running)
+        }
+        let n = Double(max(running, 1))
+        let lower = self.lower, upper = self.upper, scale = self.scale, binCount = self.binCount
+        let frozen = prefix
+        return { x in
+            if x < lower { return frozen[0] / n }
+            if x >= upper { return frozen[binCount] / n }
+            let position = (x - lower) * scale
+            let bin = Swift.min(binCount - 1, Int(position))
+            let before = frozen[bin]                      // below + bins 0..<bin
+            let inBin = frozen[bin + 1] - before
+            return (before + inBin * (position - Double(bin))) / n
+        }
     }
 }

@@ -56,8 +56,9 @@ public struct TargetOutcome: Sendable {
             return d.quantile(confidence).map { x - $0 }
         case .around(let x, let tolerance):
             // P(|q + s - x| <= tol) = F(x + tol - s) - F(x - tol - s): scan s outward from 0.
+            let cdf = d.distributionFunction()
             func probability(_ s: Double) -> Double {
-                d.cumulativeFraction(x + tolerance - s) - d.cumulativeFraction(x - tolerance - s)
+                cdf(x + tolerance - s) - cdf(x - tolerance - s)
             }
             if probability(0) >= confidence { return 0 }
             let step = d.resolution

@@ -1,0 +1,64 @@
+import Foundation
+import XCTest
+
+/// Runs the built `forecast` executable (next to the test bundle) with Foundation's Process.
+enum ForecastExecutable {
+    /// The package root, found from this file's path.
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The directory holding the built products (the test bundle's directory).
+    static var productsDirectory: URL {
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            return bundle.bundleURL.deletingLastPathComponent()
+        }
+        return Bundle.main.bundleURL
+    }
+
+    struct Output {
+        let status: Int32
+        let stdout: Data
+        let stderr: String
+        var text: String { String(decoding: stdout, as: UTF8.self) }
+    }
+
+    /// Runs `forecast arguments...` in the package root and returns its status and output.
+    static func run(_ arguments: [String]) throws -> Output {
+        let process = Process()
+        process.executableURL = productsDirectory.appendingPathComponent("forecast")
+        process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes before waiting, so a large output cannot block the child.
+        let errData = ThreadSafeData()
+        let reader = Thread { errData.value = err.fileHandleForReading.readDataToEndOfFile() }
+        reader.start()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !errData.done { usleep(1000) }
+        return Output(status: process.terminationStatus, stdout: stdout,
+                      stderr: String(decoding: errData.value, as: UTF8.self))
+    }
+
+    /// The shipped scenario files, sorted.
+    static var shippedScenarios: [String] {
+        let dir = packageRoot.appendingPathComponent("scenarios")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.filter { $0.hasSuffix(".json") && !$0.contains("schema") }.sorted().map { "scenarios/" + $0 }
+    }
+}
+
+/// Data written by one thread and read by another after `done`.
+final class ThreadSafeData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    private var finished = false
+    var value: Data {
+        get { lock.withLock { data } }
+        set { lock.withLock { data = newValue; finished = true } }
+    }
+    var done: Bool { lock.withLock { finished } }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import XCTest
+
+/// End-to-end tests of `forecast simulate` and `forecast compare` on the shipped scenarios.
+final class SimulateCommandTests: XCTestCase {
+    /// Every shipped scenario (backtest scenarios included) simulates, exits 0, and reports
+    /// every one of its targets, evaluated or with a reason; no NaN anywhere.
+    func testEveryShippedScenarioSimulates() throws {
+        let scenarios = ForecastExecutable.shippedScenarios
+        XCTAssertGreaterThanOrEqual(scenarios.count, 5)
+        for file in scenarios {
+            let run = try ForecastExecutable.run(["simulate", file, "--paths", "2048"])
+            XCTAssertEqual(run.status, 0, "\(file): \(run.stderr)")
+            let json = try JSONSerialization.jsonObject(
+                with: Data(contentsOf: ForecastExecutable.packageRoot.appendingPathComponent(file))) as! [String: Any]
+            let targets = json["targets"] as! [[String: Any]]
+            let rows = run.text.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.contains(" | ") }
+            for target in targets {
+                let id = target["indicator"] as! String
+                XCTAssertTrue(rows.contains { $0.hasPrefix("| \(id) ") }, "\(file): target on \(id) not reported")
+            }
+            XCTAssertFalse(run.text.lowercased().contains("nan"), "\(file): NaN in the tables")
+        }
+    }
+
+    /// Same scenario and seed: byte-identical files with 1 and 2 threads; another seed differs.
+    func testOutputIsByteIdenticalAcrossThreadCounts() throws {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("forecast-det-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        var outputs: [[String: Data]] = []
+        for (threads, seed) in [(1, "5"), (2, "5"), (2, "6")] {
+            let dir = tmp.appendingPathComponent("\(threads)-\(seed)")
+            let run = try ForecastExecutable.run(["simulate", "scenarios/ruijin-2022-downside.json", "--paths", "8192",
+                                                  "--threads", String(threads), "--seed", seed, "--out", dir.path])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            var files: [String: Data] = [:]
+            for name in ["tables.md", "targets.csv", "fan.csv", "summary.json"] {
+                files[name] = try Data(contentsOf: dir.appendingPathComponent(name))
+            }
+            files["stdout"] = run.stdout
+            outputs.append(files)
+        }
+        XCTAssertEqual(outputs[0], outputs[1])
+        XCTAssertNotEqual(outputs[0]["fan.csv"], outputs[2]["fan.csv"])
+    }
+
+    /// compare shows every target of both scenarios and a difference column.
+    func testCompareReportsEveryTarget() throws {
+        let run = try ForecastExecutable.run(["compare", "scenarios/ruijin-2022.json", "scenarios/ruijin-2022-downside.json",
+                                              "--paths", "4096"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        for id in ["gdp", "retail", "fai", "cpi", "unemployment", "hogs"] {
+            XCTAssertTrue(run.text.contains("| \(id) | 2022 |"), "compare misses \(id)")
+        }
+        XCTAssertTrue(run.text.contains("Δ [2] - [1]"))
+    }
+
+    /// Bad input: exit status 2, a message naming the file, and no output directory written.
+    func testInvalidScenarioExitsTwoWithoutOutput() throws {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("forecast-bad-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let bad = tmp.appendingPathComponent("bad.json")
+        try Data(#"{"name": "x", "probabilty": 2}"#.utf8).write(to: bad)
+        let out = tmp.appendingPathComponent("out")
+        let run = try ForecastExecutable.run(["simulate", bad.path, "--out", out.path])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("bad.json"), run.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        let zero = try ForecastExecutable.run(["simulate", "scenarios/ruijin-2022.json", "--paths", "0"])
+        XCTAssertNotEqual(zero.status, 0)
+    }
+}
