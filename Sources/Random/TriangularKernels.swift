@@ -10,7 +10,7 @@ enum TriangularKernels {
         var a = [Double](repeating: 0, count: p * p)
         for j in 0..<p {
             a[j + j * p] = g.nextChiSquared(degreesOfFreedom: nu - Double(j)).squareRoot()
-            for i in (j + 1)..<max(p, j + 1) { a[i + j * p] = g.nextStandardNormal() }
+            for i in (j + 1)..<p { a[i + j * p] = g.nextStandardNormal() }
         }
         return a
     }
@@ -60,7 +60,7 @@ enum TriangularKernels {
         for j in 0..<p {
             t[j + j * p] = 1 / a[j + j * p]
             // forward substitution for column j of A⁻¹
-            for i in (j + 1)..<max(p, j + 1) {
+            for i in (j + 1)..<p {
                 var s = 0.0
                 for k in j..<i { s += a[i + k * p] * t[k + j * p] }
                 t[i + j * p] = -s / a[i + i * p]
@@ -80,7 +80,7 @@ enum TriangularKernels {
             guard d > 0 else { throw LinearAlgebraError.notPositiveDefinite(order: j + 1) }
             let ljj = d.squareRoot()
             l[j + j * p] = ljj
-            for i in (j + 1)..<max(p, j + 1) {
+            for i in (j + 1)..<p {
                 var v = s[i + j * p]
                 for k in 0..<j { v -= l[i + k * p] * l[j + k * p] }
                 l[i + j * p] = v / ljj
