@@ -1,2 +1,0 @@
-import XCTest
-final class LinearTestsPlaceholder: XCTestCase { func testPlaceholder() {} }
