@@ -13,27 +13,34 @@ extension Philox4x32 {
     /// - Precondition: `shape` is finite and positive (callers validate user input first).
     public mutating func nextGamma(shape: Double) -> Double {
         precondition(shape > 0 && shape.isFinite, "nextGamma: shape must be finite and > 0, got \(shape)")
+        return Self.gamma(shape: shape, &self, ZigguratTables.shared)
+    }
+
+    /// Marsaglia–Tsang gamma from any word source (the generator itself or a word batch).
+    @inline(__always)
+    static func gamma<S: WordSource>(shape: Double, _ source: inout S, _ tables: ZigguratTables) -> Double {
         if shape < 1 {
-            let g = marsagliaTsangGamma(shape + 1)
-            return g * Double.exp(Double.log(nextUniform()) / shape)
+            let g = gammaShapeAtLeastOne(shape + 1, &source, tables)
+            return g * Double.exp(Double.log(uniform(&source)) / shape)
         }
-        return marsagliaTsangGamma(shape)
+        return gammaShapeAtLeastOne(shape, &source, tables)
     }
 
     /// The Marsaglia–Tsang rejection step for shape `a ≥ 1`.
     @inline(__always)
-    mutating func marsagliaTsangGamma(_ a: Double) -> Double {
+    static func gammaShapeAtLeastOne<S: WordSource>(_ a: Double, _ source: inout S,
+                                                    _ tables: ZigguratTables) -> Double {
         let d = a - 1.0 / 3.0
         let c = 1 / (9 * d).squareRoot()
         while true {
             var z: Double
             var v: Double
             repeat {
-                z = nextStandardNormal()
+                z = ziggurat(&source, tables)
                 v = 1 + c * z
             } while v <= 0
             v = v * v * v
-            let u = nextUniform()
+            let u = uniform(&source)
             let z2 = z * z
             if u < 1 - 0.0331 * z2 * z2 { return d * v }
             if Double.log(u) < 0.5 * z2 + d * (1 - v + Double.log(v)) { return d * v }

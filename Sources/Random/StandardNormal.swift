@@ -15,7 +15,8 @@ extension Philox4x32 {
 
     /// Fills `buffer` with independent N(0, 1) draws: the same numbers, in the same order, as
     /// `buffer.count` calls of `nextStandardNormal()`, and leaves the generator in the same
-    /// state. Philox blocks are generated 32 at a time on the stack; no heap allocation.
+    /// state. Philox blocks are generated eight at a time in SIMD lanes, overlapped with the
+    /// ziggurat work (see `zigguratGroups`); no heap allocation.
     public mutating func fillStandardNormal(_ buffer: UnsafeMutableBufferPointer<Double>) {
         guard let out = buffer.baseAddress, buffer.count > 0 else { return }
         let n = buffer.count
@@ -29,10 +30,13 @@ extension Philox4x32 {
         withWordBatch { batch in
             var j = 0
             while j < n {
-                if batch.position == batch.count {
-                    batch.wordsWanted = n - j
-                    batch.refill()
+                if batch.position == batch.count && batch.pendingWord == nil && n - j >= 4 * PhiloxLanes.scalarCount {
+                    j = Self.zigguratGroups(out, from: j, to: n, &batch, tables)
+                    continue
                 }
+                // Exact path: a pending word, a short tail, or the words left after a spill.
+                batch.wordsWanted = min(n - j, 2 * PhiloxLanes.scalarCount)
+                if batch.position == batch.count { batch.refill() }
                 // Tight loop over the words at hand; the fast path uses exactly one word per
                 // draw, so at most n - j words are needed.
                 let words = batch.words

@@ -12,7 +12,7 @@ extension Philox4x32 {
 
     /// Fills `buffer` with independent standard Student-t draws (ν = `degreesOfFreedom`; see
     /// `nextStudentT`). The normals of the whole buffer are drawn first by the ziggurat fast
-    /// path, then one chi-square per element, so the stream order differs from repeated
+    /// path, then one chi-square per element (Philox words drawn in SIMD batches), so the stream order differs from repeated
     /// `nextStudentT` calls (the distribution is the same). No heap allocation.
     ///
     /// - Precondition: `degreesOfFreedom` is finite and positive.
@@ -21,11 +21,13 @@ extension Philox4x32 {
                      "fillStudentT: degrees of freedom must be finite and > 0, got \(degreesOfFreedom)")
         fillStandardNormal(buffer)
         let halfDof = degreesOfFreedom / 2
-        let halfDofAtLeastOne = halfDof >= 1
-        for j in buffer.indices {
-            // χ²_ν / ν = Gamma(ν/2) / (ν/2)
-            let g = halfDofAtLeastOne ? marsagliaTsangGamma(halfDof) : nextGamma(shape: halfDof)
-            buffer[j] *= (halfDof / g).squareRoot()
+        let tables = ZigguratTables.shared
+        withWordBatch { batch in
+            for j in buffer.indices {
+                // χ²_ν / ν = Gamma(ν/2) / (ν/2)
+                let g = Self.gamma(shape: halfDof, &batch, tables)
+                buffer[j] *= (halfDof / g).squareRoot()
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ enum TriangularKernels {
         var a = [Double](repeating: 0, count: p * p)
         for j in 0..<p {
             a[j + j * p] = g.nextChiSquared(degreesOfFreedom: nu - Double(j)).squareRoot()
-            for i in (j + 1)..<max(p, j + 1) { a[i + j * p] = g.nextStandardNormal() }
+            for i in (j + 1)..<p { a[i + j * p] = g.nextStandardNormal() }
         }
         return a
     }
@@ -60,32 +60,12 @@ enum TriangularKernels {
         for j in 0..<p {
             t[j + j * p] = 1 / a[j + j * p]
             // forward substitution for column j of A⁻¹
-            for i in (j + 1)..<max(p, j + 1) {
+            for i in (j + 1)..<p {
                 var s = 0.0
                 for k in j..<i { s += a[i + k * p] * t[k + j * p] }
                 t[i + j * p] = -s / a[i + i * p]
             }
         }
         return t
-    }
-
-    /// The lower Cholesky factor of a symmetric positive-definite matrix (lower triangle
-    /// read), by the column-oriented algorithm of Golub & Van Loan (2013), Algorithm 4.2.2.
-    /// - Throws: `LinearAlgebraError.notPositiveDefinite(order:)` (1-based, as `dpotrf`).
-    static func choleskyLower(_ s: [Double], order p: Int) throws -> [Double] {
-        var l = [Double](repeating: 0, count: p * p)
-        for j in 0..<p {
-            var d = s[j + j * p]
-            for k in 0..<j { d -= l[j + k * p] * l[j + k * p] }
-            guard d > 0 else { throw LinearAlgebraError.notPositiveDefinite(order: j + 1) }
-            let ljj = d.squareRoot()
-            l[j + j * p] = ljj
-            for i in (j + 1)..<max(p, j + 1) {
-                var v = s[i + j * p]
-                for k in 0..<j { v -= l[i + k * p] * l[j + k * p] }
-                l[i + j * p] = v / ljj
-            }
-        }
-        return l
     }
 }

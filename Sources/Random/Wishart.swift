@@ -49,7 +49,7 @@ public func inverseWishart(scale: Matrix, degreesOfFreedom: Double, using g: ino
     guard degreesOfFreedom > Double(p - 1) else {
         throw LinearAlgebraError.invalidArgument(routine: "inverseWishart", position: 2)
     }
-    let l = try TriangularKernels.choleskyLower(scale.elements, order: p)
+    let l = try cholesky(scale).lower.elements  // dpotrf
     let a = TriangularKernels.bartlettFactor(order: p, degreesOfFreedom: degreesOfFreedom, using: &g)
     let t = TriangularKernels.lowerInverse(a, order: p)
     let b = TriangularKernels.lowerTimesUpperTransposed(l, t, order: p)

@@ -21,13 +21,8 @@ extension Philox4x32 {
                                into words: UnsafeMutablePointer<UInt64>, blocks: Int) {
         typealias V = PhiloxLanes
         precondition(blocks % V.scalarCount == 0)
-        let low = V(repeating: 0xFFFF_FFFF)
-        let s0 = V(repeating: stream & 0xFFFF_FFFF), s1 = V(repeating: stream >> 32)
-        var lane = V(repeating: 0)
-        for l in 0..<V.scalarCount { lane[l] = UInt64(l) }
         for group in 0..<(blocks / V.scalarCount) {
-            let ctr = V(repeating: counter &+ UInt64(group * V.scalarCount)) &+ lane
-            var c = (ctr & low, ctr &>> 32, s0, s1)
+            var c = initialLanes(counter: counter &+ UInt64(group * V.scalarCount), stream: stream)
             // Round r uses key (k0 + r·0x9E3779B9, k1 + r·0xBB67AE85) mod 2³², r = 0 ... 9;
             // written out so that each round's key is a constant of the unrolled code.
             philoxRound(&c, key, 0)
@@ -40,8 +35,7 @@ extension Philox4x32 {
             philoxRound(&c, key, 7)
             philoxRound(&c, key, 8)
             philoxRound(&c, key, 9)
-            let w0 = (c.0 & low) | (c.1 &<< 32)
-            let w1 = (c.2 & low) | (c.3 &<< 32)
+            let (w0, w1) = laneWords(c)
             let out = words + 2 * V.scalarCount * group
             for l in 0..<V.scalarCount {
                 out[2 * l] = w0[l]
@@ -50,9 +44,25 @@ extension Philox4x32 {
         }
     }
 
+    /// Counter words of blocks `counter ..< counter + 8` of `stream`, one block per lane.
+    @inline(__always)
+    static func initialLanes(counter: UInt64, stream: UInt64) -> PhiloxState {
+        let low = PhiloxLanes(repeating: 0xFFFF_FFFF)
+        let ctr = PhiloxLanes(repeating: counter) &+ PhiloxLanes(0, 1, 2, 3, 4, 5, 6, 7)
+        return (ctr & low, ctr &>> 32, PhiloxLanes(repeating: stream & 0xFFFF_FFFF),
+                PhiloxLanes(repeating: stream >> 32))
+    }
+
+    /// The two 64-bit output words of each lane's block: (b0 | b1 << 32, b2 | b3 << 32).
+    @inline(__always)
+    static func laneWords(_ c: PhiloxState) -> (PhiloxLanes, PhiloxLanes) {
+        let low = PhiloxLanes(repeating: 0xFFFF_FFFF)
+        return ((c.0 & low) | (c.1 &<< 32), (c.2 & low) | (c.3 &<< 32))
+    }
+
     /// Round `r` of Philox4x32 on eight blocks (Salmon et al. 2011, eq. 4).
     @inline(__always)
-    static func philoxRound(_ c: inout (PhiloxLanes, PhiloxLanes, PhiloxLanes, PhiloxLanes),
+    static func philoxRound(_ c: inout PhiloxState,
                             _ key: (UInt32, UInt32), _ r: UInt32) {
         let k0 = UInt64(key.0 &+ r &* 0x9E37_79B9), k1 = UInt64(key.1 &+ r &* 0xBB67_AE85)
         let low = PhiloxLanes(repeating: 0xFFFF_FFFF)
@@ -87,6 +97,8 @@ extension Philox4x32 {
 
 /// Eight Philox blocks side by side, one 32-bit word in the low half of each 64-bit lane.
 typealias PhiloxLanes = SIMD8<UInt64>
+/// The four counter words of eight blocks.
+typealias PhiloxState = (PhiloxLanes, PhiloxLanes, PhiloxLanes, PhiloxLanes)
 
 /// Philox words generated `maximumBlocks` blocks at a time into caller-provided storage.
 struct WordBatch: WordSource {
