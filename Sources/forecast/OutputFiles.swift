@@ -13,8 +13,13 @@ func writeOutputs(directory: String, files: [String: String]) throws {
             let target = dir.appendingPathComponent(name)
             let temporary = dir.appendingPathComponent(".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
             try Data(files[name]!.utf8).write(to: temporary)
-            if fm.fileExists(atPath: target.path) { _ = try fm.replaceItemAt(target, withItemAt: temporary) }
-            else { try fm.moveItem(at: temporary, to: target) }
+            // rename(2) replaces an existing file atomically (FileManager.replaceItemAt fails on
+            // Linux when the target exists, after removing it).
+            guard rename(temporary.path, target.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? fm.removeItem(at: temporary)
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(name): \(reason)"])
+            }
         }
     } catch {
         printError("\(directory): cannot write the output files: \(error.localizedDescription)")

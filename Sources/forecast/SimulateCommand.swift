@@ -60,16 +60,21 @@ struct SimulateCommand: ParsableCommand {
     }
 }
 
-/// Loads, validates and runs a scenario; reports problems on stderr and exits with status 2
-/// (invalid input) or 1 (the model cannot be fitted or the paths explode).
-func runScenario(_ path: String, options: SimulationOptions) throws -> ScenarioRun {
-    let input: ScenarioInput
+/// Loads and validates a scenario with its tables; reports problems on stderr and exits with
+/// status 2 (invalid input).
+func loadScenario(_ path: String) throws -> ScenarioInput {
     do throws(ValidationFailure) {
-        input = try ScenarioInput.load(contentsOf: URL(fileURLWithPath: path))
+        return try ScenarioInput.load(contentsOf: URL(fileURLWithPath: path))
     } catch {
         printError(error.description)
         throw ExitCode(2)
     }
+}
+
+/// Loads, validates and runs a scenario; reports problems on stderr and exits with status 2
+/// (invalid input) or 1 (the model cannot be fitted or the paths explode).
+func runScenario(_ path: String, options: SimulationOptions) throws -> ScenarioRun {
+    let input = try loadScenario(path)
     do {
         return try ScenarioRunner.run(input, options: options.runOptions, progress: ProgressDisplay.make())
     } catch {

@@ -1,0 +1,120 @@
+import Scenario
+
+/// Everything a backtest produced, for the report.
+public struct BacktestRun: Sendable {
+    public let scenario: Scenario
+    public let settings: BacktestSettings
+    /// Paths simulated per year (the request rounded up to whole blocks) and the base seed.
+    public let paths: Int
+    public let seed: UInt64
+    /// Every year of the range, in order, with its model or why it was skipped.
+    public let years: [BacktestYear]
+    /// Every target of the range on a declared indicator, by year.
+    public let forecasts: [BacktestForecast]
+    /// Targets of the range whose indicator the scenario does not declare (not forecast).
+    public let undeclared: [PastTarget]
+    /// Rows of the targets table outside the backtest years.
+    public let outsideRange: Int
+
+    /// The scored forecasts (those with a forecast and an outcome).
+    public var scored: [BacktestForecast] { forecasts.filter { $0.status == .scored } }
+
+    /// The scores of the scored forecasts.
+    public var summary: BacktestSummary { BacktestSummary(scored, paths: paths) }
+}
+
+/// Scores of a backtest: the model's P(met) against the naive references, the reliability
+/// table, and the growth forecasts' CRPS and band coverage.
+public struct BacktestSummary: Sendable {
+    /// A forecaster's scores over the scored targets.
+    public struct Scores: Sendable {
+        public let name: String
+        /// Its probability for each scored target (fractions).
+        public let probabilities: [Double]
+        public let brier: Double
+        public let logScore: Double
+        /// Per-target Brier and log scores, for paired comparisons.
+        public let brierScores: [Double]
+        public let logScores: [Double]
+    }
+
+    /// Targets scored.
+    public let count: Int
+    /// Targets met.
+    public let met: Int
+    /// The log-score clip, 1/(2N) for N paths.
+    public let clip: Double
+    /// The model, then "base rate" (met fraction of earlier years; 0.5 in the first year)
+    /// and "always met" (P = 0.95).
+    public let forecasters: [Scores]
+    /// Scored targets whose base rate is the initial 0.5 (no earlier year).
+    public let baseRateInitial: Int
+    /// Reliability of the model's P(met), bins 0–0.1, ..., 0.9–1.
+    public let reliability: [ReliabilityBin]
+    /// Band coverage: outcomes inside the 25–75 and 10–90 predictive quantiles, and the number
+    /// of forecasts counted (those whose band edges are inside the histogram's range).
+    public let inside50: Int, counted50: Int
+    public let inside80: Int, counted80: Int
+    /// Per indicator, in order of first appearance: targets scored, met, the model's mean
+    /// P(met), and the Brier score of each forecaster (same order as `forecasters`).
+    public let byIndicator: [(indicator: String, count: Int, met: Int, meanProbability: Double, brier: [Double])]
+    /// Mean CRPS by indicator and unit ("pp" for growth and rates), with the number of targets.
+    public let crps: [(indicator: String, unit: String, mean: Double, count: Int)]
+
+    /// The probability the "always met" reference gives every target.
+    public static let alwaysMet = 0.95
+
+    public init(_ scored: [BacktestForecast], paths: Int) {
+        let outcomes = scored.map { $0.met! }
+        count = scored.count
+        met = outcomes.filter { $0 }.count
+        clip = ProbabilityScore.clip(paths: paths)
+        let base = ProbabilityScore.baseRate(years: scored.map(\.target.year), outcomes: outcomes)
+        baseRateInitial = base.filter(\.isInitial).count
+        let clip = self.clip
+        func scores(_ name: String, _ p: [Double]) -> Scores {
+            let b = zip(p, outcomes).map { ProbabilityScore.brier($0, $1) }
+            let l = zip(p, outcomes).map { ProbabilityScore.logScore($0, $1, clip: clip) }
+            return Scores(name: name, probabilities: p, brier: ProbabilityScore.mean(b), logScore: ProbabilityScore.mean(l),
+                          brierScores: b, logScores: l)
+        }
+        let model = scored.map { $0.probability!.value }
+        forecasters = [scores("model", model), scores("base rate", base.map(\.probability)),
+                       scores("always met", Array(repeating: Self.alwaysMet, count: scored.count))]
+        reliability = ReliabilityBin.table(model, outcomes)
+        let b50 = scored.compactMap { $0.isInside(band: 0.25) }, b80 = scored.compactMap { $0.isInside(band: 0.1) }
+        inside50 = b50.filter { $0 }.count
+        counted50 = b50.count
+        inside80 = b80.filter { $0 }.count
+        counted80 = b80.count
+        var groups: [String: (String, String, [Double])] = [:]
+        var order: [String] = []
+        for f in scored {
+            guard let c = f.crps, c.isFinite else { continue }
+            let key = f.target.indicator + "\u{1}" + f.unit
+            if groups[key] == nil { order.append(key); groups[key] = (f.target.indicator, f.unit, []) }
+            groups[key]!.2.append(c)
+        }
+        var indicators: [String] = []
+        for f in scored where !indicators.contains(f.target.indicator) { indicators.append(f.target.indicator) }
+        let forecasters = self.forecasters
+        byIndicator = indicators.map { id in
+            let rows = scored.indices.filter { scored[$0].target.indicator == id }
+            return (id, rows.count, rows.filter { outcomes[$0] }.count, ProbabilityScore.mean(rows.map { model[$0] }),
+                    forecasters.map { f in ProbabilityScore.mean(rows.map { f.brierScores[$0] }) })
+        }
+        crps = order.map { k in
+            let g = groups[k]!
+            return (g.0, g.1, ProbabilityScore.mean(g.2), g.2.count)
+        }
+    }
+
+    /// Model minus reference (index 1 or 2 of `forecasters`), paired over the targets.
+    public func brierDifference(reference: Int) -> PairedDifference {
+        PairedDifference(forecasters[0].brierScores, forecasters[reference].brierScores)
+    }
+
+    public func logScoreDifference(reference: Int) -> PairedDifference {
+        PairedDifference(forecasters[0].logScores, forecasters[reference].logScores)
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Report
+import Scenario
+import Simulation
+
+/// `forecast backtest SCENARIO`: scores past targets' probabilities against their outcomes.
+struct BacktestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backtest",
+        abstract: "Score the model's P(met) of past targets against their first-published outcomes.",
+        discussion: """
+            For each year Y of the scenario's backtest section with targets in its targets \
+            table: fits the scenario's model on first-published data up to Y-1 only, simulates \
+            Y, and compares each target's P(met) and predictive quantiles with Y's \
+            first-published outcome. Prints the Brier and log scores beside naive references \
+            (base rate of earlier years, "always met" at 0.95), a reliability table, the CRPS \
+            and fan-band coverage, and the per-year table. With --out DIR, also writes \
+            backtest.md, forecasts.csv, reliability.csv and summary.json into DIR. Exit status \
+            2 for invalid input (including a scenario without a backtest section).
+            """
+    )
+
+    @Argument(help: "Scenario file (.json) with a \"backtest\" section.")
+    var scenario: String
+
+    @OptionGroup var options: SimulationOptions
+
+    @Option(help: "Directory for backtest.md, forecasts.csv, reliability.csv and summary.json.")
+    var out: String?
+
+    func run() throws {
+        let input = try loadScenario(scenario)
+        let run: BacktestRun
+        do {
+            run = try BacktestRunner.run(input, options: options.runOptions)
+        } catch let error as BacktestError {
+            printError("\(scenario): \(error)")
+            throw ExitCode(2)
+        } catch {
+            printError("\(scenario): \(error)")
+            throw ExitCode(1)
+        }
+        let markdown = BacktestMarkdown.render(run)
+        if let out {
+            try writeOutputs(directory: out, files: [
+                "backtest.md": markdown,
+                "forecasts.csv": BacktestCSV.forecasts(run),
+                "reliability.csv": BacktestCSV.reliability(run),
+                "summary.json": try BacktestJSON.render(run),
+            ])
+        }
+        print(markdown, terminator: "")
+    }
+}
