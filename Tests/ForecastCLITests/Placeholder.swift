@@ -1,2 +1,0 @@
-import XCTest
-final class ForecastCLITestsPlaceholder: XCTestCase { func testPlaceholder() {} }
