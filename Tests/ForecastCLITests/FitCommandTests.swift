@@ -68,14 +68,20 @@ final class FitCommandTests: XCTestCase {
 
     /// Every shipped scenario: exit 0, no NaN or infinity printed, the CSV parses with 5
     /// fields a row; for the Ruijin scenario also the Markdown tables (equal cell counts a row)
-    /// and the JSON (JSONSerialization).
+    /// and the JSON (JSONSerialization). The backtests (seconds a scenario in debug builds) run
+    /// in the Ruijin CSV and Markdown; the other runs use --no-backtest.
     func testEveryShippedScenarioFitsInEveryFormat() throws {
         let scenarios = Self.shippedScenarios
         XCTAssertGreaterThanOrEqual(scenarios.count, 5)
-        var runs: [(URL, String, Output)] = []
-        for url in scenarios { runs.append((url, "csv", try Self.run(["fit", url.path, "--format", "csv"]))) }
         let ruijin = try XCTUnwrap(scenarios.first { $0.lastPathComponent == "ruijin-2022.json" })
-        for format in ["markdown", "json"] { runs.append((ruijin, format, try Self.run(["fit", ruijin.path, "--format", format]))) }
+        let jobs = scenarios.map { ($0, "csv", $0 == ruijin) } + [(ruijin, "markdown", true), (ruijin, "json", false)]
+        // Independent processes: run them two at a time (the backtests take seconds in debug).
+        let outputs = Outputs(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+            let (url, format, backtest) = jobs[i]
+            outputs.set(i, Result { try Self.run(["fit", url.path, "--format", format] + (backtest ? [] : ["--no-backtest"])) })
+        }
+        let runs = try jobs.indices.map { (jobs[$0].0, jobs[$0].1, try outputs.get($0)) }
         for (url, format, result) in runs {
             let name = "\(url.lastPathComponent) --format \(format)"
             XCTAssertEqual(result.status, 0, "\(name): \(result.stderr)")
@@ -86,6 +92,15 @@ final class FitCommandTests: XCTestCase {
             default: checkMarkdown(result.stdout, name)
             }
         }
+    }
+
+    /// Results written by concurrent jobs.
+    final class Outputs: @unchecked Sendable {
+        private var results: [Result<Output, any Error>?]
+        private let lock = NSLock()
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ r: Result<Output, any Error>) { lock.lock(); results[i] = r; lock.unlock() }
+        func get(_ i: Int) throws -> Output { lock.lock(); defer { lock.unlock() }; return try results[i]!.get() }
     }
 
     func checkCSV(_ text: String, _ name: String) throws {
