@@ -39,7 +39,7 @@ let package = Package(
             "Linear", "Random", "Models", "Scenario",
             .product(name: "Numerics", package: "swift-numerics"),
         ]),
-        .target(name: "Report", dependencies: ["Simulation", "Models", "Scenario"]),
+        .target(name: "Report", dependencies: ["Simulation", "Models", "Linear", "Scenario"]),
         .executableTarget(name: "forecast", dependencies: [
             "Report", "Simulation", "Models", "Scenario",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -60,6 +60,26 @@ final class FitCommandTests: XCTestCase {
         XCTAssertEqual(result.stdout, "")
     }
 
+    /// A valid scenario whose only indicator has 3 years: no estimation panel, exit 1, the
+    /// message names the file and the reason.
+    func testNoModellableIndicatorExitsOne() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fit-short-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "indicator,year,value,measure,unit,source\ngdp,2019,6.0,growth_pct,%,x\ngdp,2020,2.3,growth_pct,%,x\ngdp,2021,8.1,growth_pct,%,x\n"
+            .write(to: dir.appendingPathComponent("history.csv"), atomically: true, encoding: .utf8)
+        let scenario = dir.appendingPathComponent("short.json")
+        try """
+            {"name": "short", "region": "r", "history": "history.csv", "base_year": 2021, "horizon_end": 2022,
+             "estimation": {"from": 2019, "to": 2021, "exclude": []}, "model": {"type": "ar1", "parameter_uncertainty": false},
+             "shocks": {"distribution": "normal"}, "simulation": {"paths": 1000, "seed": 1}, "confidence": 0.8,
+             "indicators": [{"id": "gdp", "model_on": "growth_pct"}], "targets": []}
+            """.write(to: scenario, atomically: true, encoding: .utf8)
+        let result = try Self.run(["fit", scenario.path])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("short.json") && result.stderr.contains("observed years"), result.stderr)
+    }
+
     func testMissingScenarioExitsTwo() throws {
         let result = try Self.run(["fit", "/nonexistent/fit-scenario.json"])
         XCTAssertEqual(result.status, 2)
