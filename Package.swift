@@ -39,7 +39,7 @@ let package = Package(
             "Linear", "Random", "Models", "Scenario",
             .product(name: "Numerics", package: "swift-numerics"),
         ]),
-        .target(name: "Report", dependencies: ["Simulation", "Models", "Scenario"]),
+        .target(name: "Report", dependencies: ["Simulation", "Models", "Linear", "Scenario"]),
         .executableTarget(name: "forecast", dependencies: [
             "Report", "Simulation", "Models", "Scenario",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -51,8 +51,10 @@ let package = Package(
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Linear", "Random", "Scenario"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Models", "Linear", "Random", "Scenario",
             .product(name: "Numerics", package: "swift-numerics")]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Simulation", "Scenario"]),
-        .testTarget(name: "ForecastCLITests", dependencies: ["forecast"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Simulation", "Scenario",
+            .product(name: "CSV", package: "CSV.swift")], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ForecastCLITests", dependencies: ["forecast",
+            .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "Benchmarks", dependencies: ["Linear", "Random", "Models", "Simulation"]),
     ]
 )
