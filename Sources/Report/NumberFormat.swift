@@ -26,7 +26,12 @@ public enum NumberFormat {
             if p >= 1 { return ">" + fixed(100 - bound, 3) + "%" }
         }
         let d = decimals(standardError: 100 * se)
-        return fixed(100 * p, d) + "%"
+        let text = fixed(100 * p, d)
+        // Never round a probability that is not 0 or 1 to "0" or "100".
+        let step = fixed(pow(10, Double(-d)), d)
+        if p > 0, Double(text) == 0 { return "<" + step + "%" }
+        if p < 1, Double(text) == 100 { return ">" + fixed(100 - pow(10, Double(-d)), d) + "%" }
+        return text + "%"
     }
 
     /// Percentage points with the decimals of `decimals(standardError:)`.
