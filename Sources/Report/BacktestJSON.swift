@@ -64,10 +64,6 @@ public enum BacktestJSON {
             notEvaluated: notEvaluated, noOutcome: run.forecasts.filter { $0.status == .noOutcome }.count,
             undeclared: run.undeclared.count,
             years: run.years.map { Year(year: $0.year, origin: $0.origin, model: $0.modelSummary, notes: $0.planNotes + $0.modelNotes, skipped: $0.skipped) })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n"
+        return try ReportJSON.encode(summary, nonFinite: true)
     }
 }

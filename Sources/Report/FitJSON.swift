@@ -51,10 +51,7 @@ extension FitReport {
                                         columns: t.columns, rows: t.rows.map { JSONRow(name: $0.name, values: $0.cells) })
                           })
             })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+        return try ReportJSON.encode(report)
     }
 }
 

@@ -3,35 +3,11 @@ import XCTest
 
 /// `forecast backtest` as a user runs it: the built executable in a subprocess.
 final class BacktestCommandTests: XCTestCase {
-    /// The directory of the built products (the executable sits beside the test bundle).
-    var productsDirectory: URL {
-        #if os(macOS)
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            return bundle.bundleURL.deletingLastPathComponent()
-        }
-        fatalError("no .xctest bundle")
-        #else
-        return Bundle.main.bundleURL
-        #endif
-    }
-
-    var repository: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    var repository: URL { ForecastExecutable.packageRoot }
 
     func forecast(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("forecast")
-        process.arguments = arguments
-        process.currentDirectoryURL = repository
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        let r = try ForecastExecutable.run(arguments)
+        return (r.status, r.text, r.stderr)
     }
 
     func testScenarioWithoutBacktestSectionExitsTwo() throws {

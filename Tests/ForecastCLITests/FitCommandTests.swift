@@ -6,33 +6,11 @@ import XCTest
 final class FitCommandTests: XCTestCase {
     struct Output { let status: Int32; let stdout: String; let stderr: String }
 
-    /// The directory holding the built products (`.build/debug` or `.build/release`).
-    static var productsDirectory: URL {
-        #if os(macOS)
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            return bundle.bundleURL.deletingLastPathComponent()
-        }
-        #endif
-        return Bundle.main.bundleURL
-    }
-
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = ForecastExecutable.packageRoot
 
     static func run(_ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("forecast")
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read before waiting: a full pipe would block the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        let r = try ForecastExecutable.run(arguments)
+        return Output(status: r.status, stdout: r.text, stderr: r.stderr)
     }
 
     static var shippedScenarios: [URL] {
