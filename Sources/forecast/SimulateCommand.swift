@@ -32,7 +32,8 @@ struct SimulateCommand: ParsableCommand {
             Prints the tables in Markdown: P(target met) with its Monte Carlo standard error, \
             the joint probability, fan quantiles, and the shift that would make each target \
             reachable at the scenario's confidence. With --out DIR, also writes tables.md, \
-            targets.csv, fan.csv (tidy, long format) and summary.json into DIR. Exit status 2 \
+            targets.csv, fan.csv (tidy, long format), summary.json and report.html (a self-contained \
+            page with the P(met) chart and one fan chart per indicator, inline SVG) into DIR. Exit status 2 \
             for invalid input, 1 when the model cannot be fitted.
             """
     )
@@ -42,7 +43,7 @@ struct SimulateCommand: ParsableCommand {
 
     @OptionGroup var options: SimulationOptions
 
-    @Option(help: "Directory for tables.md, targets.csv, fan.csv and summary.json.")
+    @Option(help: "Directory for tables.md, targets.csv, fan.csv, summary.json and report.html.")
     var out: String?
 
     func run() throws {
@@ -54,6 +55,7 @@ struct SimulateCommand: ParsableCommand {
                 "targets.csv": CSVReport.targets(run),
                 "fan.csv": CSVReport.fan(run),
                 "summary.json": try JSONSummary.render(run),
+                "report.html": FanChartPage.render(run),
             ])
         }
         print(markdown, terminator: "")
