@@ -34,7 +34,7 @@ final class SimulateCommandTests: XCTestCase {
                                                   "--threads", String(threads), "--seed", seed, "--out", dir.path])
             XCTAssertEqual(run.status, 0, run.stderr)
             var files: [String: Data] = [:]
-            for name in ["tables.md", "targets.csv", "fan.csv", "summary.json"] {
+            for name in ["tables.md", "targets.csv", "fan.csv", "summary.json", "report.html"] {
                 files[name] = try Data(contentsOf: dir.appendingPathComponent(name))
             }
             files["stdout"] = run.stdout
