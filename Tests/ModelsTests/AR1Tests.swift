@@ -1,21 +1,21 @@
 import XCTest
 import Linear
 import Random
-@testable import Models
+import Models
 
 /// AR(1) around a mean against statsmodels ARIMA(1,0,0) with a constant (exact ML, also with
 /// missing years) and AutoReg(1) (conditional ML), ar1_generate.py.
 final class AR1Tests: XCTestCase {
-    func series(_ key: String) throws -> (ObservedSeries, [String: Any]) {
+    /// The fixture series `key` (years 0, 1, ...) fitted by `specification`, and the fixture.
+    func fitted(_ key: String, _ specification: AR1Specification = AR1Specification()) throws -> (AR1Fit, [String: Any]) {
         let f = try UnivariateFixture.load("ar1_realgdp")
         let y = UnivariateFixture.numbers(f[key])
-        return (try ObservedSeries(indicator: "gdp", years: Array(0..<y.count), values: y), f)
+        return (try UnivariateFixture.fit(specification, "gdp", years: Array(0..<y.count), values: y, as: AR1Fit.self), f)
     }
 
     func checkExact(_ key: String, reference: String) throws {
-        let (s, f) = try series(key)
+        let (fit, f) = try fitted(key)
         let ref = f[reference] as! [String: Double]
-        let fit = try AR1Specification().fitSeries(s)
         XCTAssertEqual(fit.mean, ref["mean"]!, accuracy: 1e-4 * abs(ref["mean"]!))
         XCTAssertEqual(fit.phi, ref["phi"]!, accuracy: 1e-4)
         XCTAssertEqual(fit.sigma * fit.sigma, ref["sigma2"]!, accuracy: 1e-4 * ref["sigma2"]!)
@@ -27,9 +27,8 @@ final class AR1Tests: XCTestCase {
     func testExactMLWithMissingYearsMatchesARIMA() throws { try checkExact("series_missing", reference: "exact_missing") }
 
     func testConditionalMLMatchesAutoReg() throws {
-        let (s, f) = try series("series")
+        let (fit, f) = try fitted("series", AR1Specification(estimation: .conditional))
         let ref = f["conditional"] as! [String: Double]
-        let fit = try AR1Specification(estimation: .conditional).fitSeries(s)
         XCTAssertEqual(fit.phi, ref["phi"]!, accuracy: 1e-10)
         XCTAssertEqual(fit.mean, ref["mean"]!, accuracy: 1e-10)
         XCTAssertEqual(fit.sigma * fit.sigma, ref["sigma2"]!, accuracy: 1e-10)
@@ -41,8 +40,8 @@ final class AR1Tests: XCTestCase {
     func testStationarityBoundBindsAndDrawsStayStationary() throws {
         let y = (0..<20).map { Double($0) * 0.7 + sin(Double($0)) * 0.3 }
         for estimation in [AR1Specification.Estimation.exact, .conditional] {
-            let fit = try AR1Specification(estimation: estimation).fitSeries(
-                ObservedSeries(indicator: "retail", years: Array(2001...2020), values: y))
+            let fit = try UnivariateFixture.fit(AR1Specification(estimation: estimation), "retail",
+                                                years: Array(2001...2020), values: y, as: AR1Fit.self)
             XCTAssertLessThanOrEqual(abs(fit.phi), 0.98 + 1e-12)
             XCTAssertTrue(fit.notes.contains { $0.contains("binds") }, "\(estimation): \(fit.notes)")
             var g = Philox4x32(seed: 3)
@@ -57,12 +56,12 @@ final class AR1Tests: XCTestCase {
     /// Parameter draws (exact ML) centre on the estimates: the mean of 4000 draws of φ lies within
     /// 4 Monte Carlo standard errors of φ̂ plus the delta-method bias bound of tanh (small).
     func testDrawsCentreOnEstimates() throws {
-        let (s, _) = try series("series")
-        let fit = try AR1Specification().fitSeries(s)
+        let (fit, _) = try fitted("series")
         var g = Philox4x32(seed: 11)
-        let phis = (0..<4000).map { _ in fit.drawSystem(using: &g).transition[0, 0] }
+        let phis: [Double] = (0..<4000).map { _ in fit.drawSystem(using: &g).transition[0, 0] }
         let mean = phis.reduce(0, +) / 4000
-        let sd = (phis.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / 3999).squareRoot()
+        let squares = phis.reduce(0.0) { $0 + ($1 - mean) * ($1 - mean) }
+        let sd = (squares / 3999).squareRoot()
         XCTAssertEqual(mean, fit.phi, accuracy: 4 * sd / 4000.0.squareRoot() + 0.01 * sd)
         XCTAssertGreaterThan(sd, 0.05)     // asymptotic sd of φ̂ ≈ sqrt((1 − φ²)/n) ≈ 0.14
         XCTAssertLessThan(sd, 0.3)
@@ -70,12 +69,12 @@ final class AR1Tests: XCTestCase {
 
     func testAwkwardInputs() throws {
         XCTAssertThrowsError(try AR1Specification().fit(UnivariateFixture.panel("cpi", years: [2018, 2019, 2020], values: [1, 2, 3])))
-        XCTAssertThrowsError(try AR1Specification(estimation: .conditional).fitSeries(
-            ObservedSeries(indicator: "cpi", years: Array(0..<8), values: [1, .nan, 2, .nan, 3, .nan, 1.5, 2.5]))) {
+        let alternate: [Double] = [1, .nan, 2, .nan, 3, .nan, 1.5, 2.5]
+        XCTAssertThrowsError(try AR1Specification(estimation: .conditional).fit(
+            UnivariateFixture.panel("cpi", years: Array(0..<8), values: alternate))) {
             guard case ModelError.notIdentified = $0 else { return XCTFail("\($0)") }
         }
-        let exact = try AR1Specification().fitSeries(
-            ObservedSeries(indicator: "cpi", years: Array(0..<8), values: [1, .nan, 2, .nan, 3, .nan, 1.5, 2.5]))
+        let exact = try UnivariateFixture.fit(AR1Specification(), "cpi", years: Array(0..<8), values: alternate, as: AR1Fit.self)
         XCTAssertTrue(exact.mean.isFinite && exact.phi.isFinite && exact.sigma > 0)
     }
 }

@@ -1,6 +1,6 @@
 import XCTest
 import Linear
-@testable import Models
+import Models
 
 /// Closed-form forecast moments: AR(1) analytic, VAR(1) against brute-force numpy sums of
 /// matrix powers (forecast_generate.py).

@@ -1,7 +1,7 @@
 import XCTest
 import Linear
 import Random
-@testable import Models
+import Models
 
 /// Per-indicator models joined by a Ledoit–Wolf shrunk residual correlation.
 final class IndependentModelsTests: XCTestCase {

@@ -1,6 +1,6 @@
 import XCTest
 import Linear
-@testable import Models
+import Models
 
 /// The exact diffuse Kalman filter of the local linear trend against statsmodels'
 /// UnobservedComponents (use_exact_diffuse=True) at fixed parameters: log-likelihood, filtered

@@ -1,6 +1,6 @@
 import XCTest
 import Linear
-@testable import Models
+import Models
 
 /// Ledoit–Wolf (2004) shrinkage against the scikit-learn formula written in numpy
 /// (lw_generate.py), complete and ragged data.

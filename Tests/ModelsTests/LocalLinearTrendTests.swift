@@ -1,7 +1,7 @@
 import XCTest
 import Linear
 import Random
-@testable import Models
+import Models
 
 /// Local linear trend maximum likelihood against statsmodels' UnobservedComponents
 /// (exact diffuse, llt_generate.py), and awkward inputs.
@@ -9,8 +9,9 @@ final class LocalLinearTrendTests: XCTestCase {
     func fit(_ key: String, series: String, noise: Bool) throws -> (LocalLinearTrendFit, [String: Any], [Double]) {
         let f = try UnivariateFixture.load("llt_realgdp")
         let y = UnivariateFixture.numbers(f[series])
-        let s = try ObservedSeries(indicator: "x", years: Array(0..<y.count), values: y)
-        return (try LocalLinearTrendSpecification(observationNoise: noise).fitSeries(s), f[key] as! [String: Any], y)
+        let model = try UnivariateFixture.fit(LocalLinearTrendSpecification(observationNoise: noise), "x",
+                                              years: Array(0..<y.count), values: y, as: LocalLinearTrendFit.self)
+        return (model, f[key] as! [String: Any], y)
     }
 
     /// The maximised log-likelihood reaches statsmodels' (within 1e-6 relative; statsmodels' own

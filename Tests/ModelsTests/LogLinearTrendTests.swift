@@ -1,7 +1,7 @@
 import XCTest
 import Linear
 import Random
-@testable import Models
+import Models
 
 /// Log-linear trend against numpy polyfit (degree 1, cov=True) of 100 log(level),
 /// loglinear_generate.py.

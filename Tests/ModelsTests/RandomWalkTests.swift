@@ -1,7 +1,7 @@
 import XCTest
 import Linear
 import Random
-@testable import Models
+import Models
 
 /// Random walk with drift: closed form (numpy mean and sd of the first differences,
 /// ar1_generate.py) and the exact gap formulas.
@@ -10,7 +10,7 @@ final class RandomWalkTests: XCTestCase {
         let f = try UnivariateFixture.load("ar1_realgdp")
         let rw = f["random_walk"] as! [String: Any]
         let y = UnivariateFixture.numbers(rw["series"])
-        let fit = try RandomWalkSpecification().fitSeries(ObservedSeries(indicator: "gdp", years: Array(0..<y.count), values: y))
+        let fit = try UnivariateFixture.fit(RandomWalkSpecification(), "gdp", years: Array(0..<y.count), values: y, as: RandomWalkFit.self)
         XCTAssertEqual(fit.drift, rw["drift"] as! Double, accuracy: 1e-12)
         XCTAssertEqual(fit.sigma, rw["sigma"] as! Double, accuracy: 1e-12)
         let s = fit.pointSystem()
@@ -26,7 +26,7 @@ final class RandomWalkTests: XCTestCase {
     /// a series ending two years before the panel is carried forward: mean + 2μ, variance 2σ².
     func testGapsAndRaggedEnd() throws {
         let y: [Double] = [5, 7, .nan, 10, 11, 14, .nan, .nan]
-        let fit = try RandomWalkSpecification().fitSeries(ObservedSeries(indicator: "fai", years: Array(2013...2020), values: y))
+        let fit = try UnivariateFixture.fit(RandomWalkSpecification(), "fai", years: Array(2013...2020), values: y, as: RandomWalkFit.self)
         let mu = (14.0 - 5) / 5
         XCTAssertEqual(fit.drift, mu, accuracy: 1e-12)
         let ss = pow(2 - mu, 2) + pow(3 - 2 * mu, 2) / 2 + pow(1 - mu, 2) + pow(3 - mu, 2)
@@ -39,12 +39,13 @@ final class RandomWalkTests: XCTestCase {
     /// Draws: σ² = ν s²/χ²_ν has mean ν s²/(ν − 2); checked within 4 Monte Carlo SE.
     func testVarianceDrawsHaveInverseChiSquareMean() throws {
         let y = (0..<12).map { Double($0) * 0.5 + (($0 % 3 == 0) ? 1.0 : -0.4) }
-        let fit = try RandomWalkSpecification().fitSeries(ObservedSeries(indicator: "x", years: Array(0..<12), values: y))
+        let fit = try UnivariateFixture.fit(RandomWalkSpecification(), "x", years: Array(0..<12), values: y, as: RandomWalkFit.self)
         var g = Philox4x32(seed: 5)
         let n = 20000
-        let v = (0..<n).map { _ in pow(fit.drawSystem(using: &g).shockCholesky[0, 0], 2) }
+        let v: [Double] = (0..<n).map { _ in pow(fit.drawSystem(using: &g).shockCholesky[0, 0], 2) }
         let mean = v.reduce(0, +) / Double(n)
-        let sd = (v.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n - 1)).squareRoot()
+        let squares = v.reduce(0.0) { $0 + ($1 - mean) * ($1 - mean) }
+        let sd = (squares / Double(n - 1)).squareRoot()
         let nu = 10.0
         XCTAssertEqual(mean, nu * fit.sigma * fit.sigma / (nu - 2), accuracy: 4 * sd / Double(n).squareRoot())
     }

@@ -1,7 +1,7 @@
 import XCTest
 import Linear
 import Random
-@testable import Models
+import Models
 
 /// Rolling-origin one-step backtests.
 final class RollingOriginTests: XCTestCase {

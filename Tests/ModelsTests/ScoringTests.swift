@@ -1,7 +1,7 @@
 import XCTest
 import Foundation
 import Random
-@testable import Models
+import Models
 
 /// Scoring rules: Gaussian CRPS and log score vs scipy (crps_generate.py), sample CRPS vs the
 /// O(n²) numpy definition and vs the closed form on a large normal sample (4 Monte Carlo SE).

@@ -1,6 +1,6 @@
 import Foundation
 import Linear
-@testable import Models
+import Models
 
 /// Loads the JSON fixtures written by the generator scripts beside them (null -> NaN).
 enum UnivariateFixture {
@@ -20,6 +20,13 @@ enum UnivariateFixture {
     static func panel(_ name: String, years: [Int], values: [Double]) -> Panel {
         Panel(indicators: [name], years: years,
               values: try! Matrix(rows: values.count, columns: 1, columnMajor: values))
+    }
+
+    /// Fits `specification` to the one-indicator panel of `values` (public API) and returns
+    /// the concrete fit, e.g. `AR1Fit`.
+    static func fit<Fit: FittedModel>(_ specification: some ModelSpecification, _ name: String, years: [Int],
+                                      values: [Double], as _: Fit.Type) throws -> Fit {
+        try specification.fit(panel(name, years: years, values: values)) as! Fit
     }
 
     /// Relative difference |a − b| / max(1, |b|).
