@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import Scenario
+import Scenario
 
 /// `forecast validate` dispatch: by extension, and by header for the two kinds of table.
 final class FileCheckTests: XCTestCase {

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import Scenario
+import Scenario
 
 /// The test fixtures directory (copied as a resource).
 let fixtures = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!

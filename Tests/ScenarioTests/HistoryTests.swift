@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import Scenario
+import Scenario
 
 /// History and targets tables: what a spreadsheet writes is read; each bad row is reported
 /// with its line (the header is line 1) and column.

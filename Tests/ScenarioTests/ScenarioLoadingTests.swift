@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import Scenario
+import Scenario
 
 /// The clean example: read as written, paths resolved, round-trips through JSON.
 final class ScenarioLoadingTests: XCTestCase {

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import Scenario
+import Scenario
 
 /// One bad input each: the problem names the file, the JSON path and what was expected.
 final class ScenarioProblemTests: XCTestCase {

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import Scenario
+import Scenario
 
 /// Every shipped scenario (scenarios/*.json) passes both the JSON Schema (checked by Python's
 /// jsonschema, an independent implementation) and the loader with its history tables.
@@ -68,13 +68,13 @@ final class ShippedScenarioTests: XCTestCase {
         let schema = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: Self.schemaURL)) as? [String: Any])
         let defs = try XCTUnwrap(schema["$defs"] as? [String: Any])
         func enumeration(_ object: Any?) -> [String]? { (object as? [String: Any])?["enum"] as? [String] }
-        XCTAssertEqual(enumeration(defs["measure"]), Measure.names)
-        XCTAssertEqual(enumeration(defs["distribution"]), Distribution.names)
+        XCTAssertEqual(enumeration(defs["measure"]), Measure.allCases.map(\.rawValue))
+        XCTAssertEqual(enumeration(defs["distribution"]), Distribution.allCases.map(\.rawValue))
         XCTAssertEqual(enumeration(defs["unit"]), [Units.percent] + Units.levels)
         let model = try XCTUnwrap((schema["properties"] as? [String: Any])?["model"] as? [String: Any])
         let modelProperties = model["properties"] as? [String: Any]
-        XCTAssertEqual(enumeration(modelProperties?["type"]), ModelType.names)
-        XCTAssertEqual(enumeration(modelProperties?["prior"]), Prior.names)
+        XCTAssertEqual(enumeration(modelProperties?["type"]), ModelType.allCases.map(\.rawValue))
+        XCTAssertEqual(enumeration(modelProperties?["prior"]), Prior.allCases.map(\.rawValue))
         let indicator = (defs["indicator"] as? [String: Any])?["properties"] as? [String: Any]
         XCTAssertEqual(enumeration(indicator?["model_on"]), Measure.observable.map(\.rawValue))
     }
