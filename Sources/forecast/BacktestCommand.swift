@@ -42,14 +42,11 @@ struct BacktestCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let markdown = BacktestMarkdown.render(run)
-        if let out {
-            try writeOutputs(directory: out, files: [
-                "backtest.md": markdown,
-                "forecasts.csv": BacktestCSV.forecasts(run),
-                "reliability.csv": BacktestCSV.reliability(run),
-                "summary.json": try BacktestJSON.render(run),
-            ])
+        try publish(markdown, out: out) {
+            ["backtest.md": markdown,
+             "forecasts.csv": BacktestCSV.forecasts(run),
+             "reliability.csv": BacktestCSV.reliability(run),
+             "summary.json": try BacktestJSON.render(run)]
         }
-        print(markdown, terminator: "")
     }
 }

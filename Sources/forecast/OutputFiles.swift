@@ -1,27 +1,36 @@
 import ArgumentParser
 import Foundation
 
+/// Prints `markdown` to standard output and, with `--out DIR`, writes `files()` (which names
+/// the Markdown too) into DIR first: the whole set is computed before anything is written.
+func publish(_ markdown: String, out: String?, files: () throws -> [String: String]) throws {
+    if let out { try writeOutputs(directory: out, files: try files()) }
+    print(markdown, terminator: "")
+}
+
 /// Writes every file into `directory` (created if missing) without ever leaving a partial
-/// file: each is written to a temporary file in the same directory and renamed over the
-/// target. All contents are computed before the first write.
+/// file or a partial set: every file is first written to a temporary file in the same
+/// directory, and only when all are written is each renamed over its target (rename(2) is
+/// atomic). On failure the temporary files are removed and the command exits with status 1.
 func writeOutputs(directory: String, files: [String: String]) throws {
     let fm = FileManager.default
     let dir = URL(fileURLWithPath: directory)
+    let names = files.keys.sorted()
+    let temporary = { (name: String) in
+        dir.appendingPathComponent(".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+    }
     do {
         try fm.createDirectory(at: dir, withIntermediateDirectories: true)
-        for name in files.keys.sorted() {
-            let target = dir.appendingPathComponent(name)
-            let temporary = dir.appendingPathComponent(".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-            try Data(files[name]!.utf8).write(to: temporary)
-            // rename(2) replaces an existing file atomically (FileManager.replaceItemAt fails on
-            // Linux when the target exists, after removing it).
-            guard rename(temporary.path, target.path) == 0 else {
-                let reason = String(cString: strerror(errno))
-                try? fm.removeItem(at: temporary)
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(name): \(reason)"])
+        for name in names { try Data(files[name]!.utf8).write(to: temporary(name)) }
+        for name in names {
+            // FileManager.replaceItemAt fails on Linux when the target exists, after removing it.
+            guard rename(temporary(name).path, dir.appendingPathComponent(name).path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [
+                    NSLocalizedDescriptionKey: "\(name): \(String(cString: strerror(errno)))"])
             }
         }
     } catch {
+        for name in names { try? fm.removeItem(at: temporary(name)) }
         printError("\(directory): cannot write the output files: \(error.localizedDescription)")
         throw ExitCode(1)
     }

@@ -49,16 +49,13 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         let run = try runScenario(scenario, options: options)
         let markdown = MarkdownReport.render(run)
-        if let out {
-            try writeOutputs(directory: out, files: [
-                "tables.md": markdown,
-                "targets.csv": CSVReport.targets(run),
-                "fan.csv": CSVReport.fan(run),
-                "summary.json": try JSONSummary.render(run),
-                "report.html": FanChartPage.render(run),
-            ])
+        try publish(markdown, out: out) {
+            ["tables.md": markdown,
+             "targets.csv": CSVReport.targets(run),
+             "fan.csv": CSVReport.fan(run),
+             "summary.json": try JSONSummary.render(run),
+             "report.html": FanChartPage.render(run)]
         }
-        print(markdown, terminator: "")
     }
 }
 
