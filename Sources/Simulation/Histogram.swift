@@ -76,9 +76,9 @@ public struct Histogram: Sendable, Equatable {
     /// rest of the loop): for `q ∈ [0, 2^52)` the sum `t = q + 2^52` lies in `[2^52, 2^53)`,
     /// where the doubles are exactly the integers, so `t = 2^52 + rn(q)` (rn: round to nearest,
     /// ties to even) and the low 52 bits of `t`'s bit pattern are `rn(q)`; `t - 2^52 = rn(q)` is
-    /// exact, and so is `d = q - rn(q)` (`|d| <= 1/2`, Sterbenz for `q >= 1/2`, trivially below):
-    /// `rn(q) > q` exactly when `d < 0`, and then `rn(q) >= 1`, so `t - 1 >= 2^52` is exact too.
-    /// Hence `2^52 + ⌊q⌋` is `t - 1` when `d < 0`, else `t`, and its low 52 bits are `⌊q⌋`.
+    /// exact (Sterbenz), so the comparison `q < rn(q)` is exact; when it holds, `rn(q) >= 1` and
+    /// `t - 1 >= 2^52` is exact too. Hence `2^52 + ⌊q⌋` is `t - 1` when `q < rn(q)`, else `t`
+    /// (a mask-and-add), and its low 52 bits are `⌊q⌋`.
     /// The clamps make `q ∈ [0, top]` with `top = binCount + 1 <= 2^31` (an `init`
     /// precondition), so the floor is exact.
     /// `q < top ? q : top` maps NaN to `top`, then `q > 0 ? q : 0` leaves `[0, top]` (one
@@ -90,7 +90,7 @@ public struct Histogram: Sendable, Equatable {
         q = q > 0 ? q : 0
         let magic = 0x1p52
         let t = q + magic
-        let floor = q - (t - magic) < 0 ? t - 1 : t       // 2^52 + ⌊q⌋, exactly
+        let floor = t + (q < t - magic ? -1 : 0)          // 2^52 + ⌊q⌋, exactly
         return Int(truncatingIfNeeded: floor.bitPattern & 0x000F_FFFF_FFFF_FFFF)
     }
 
