@@ -76,7 +76,7 @@ public struct MonteCarloEngine: Sendable {
             var accumulator = Accumulator(fanRanges: fanRanges, targetRanges: targetRanges,
                                           groups: groups, binCount: engine.binCount)
             let block = engine.makeBlock(input, point)
-            var scratch = BlockScratch(blockSize: engine.blockSize, targetCount: input.targets.count)
+            var scratch = BlockScratch(blockSize: engine.blockSize)
             var b = w
             while b < blockCount {
                 var generator = Philox4x32(seed: input.seed, stream: UInt64(b))
@@ -205,7 +205,7 @@ private struct BlockScratch {
     var metCount: [UInt16]
     let blockSize: Int
 
-    init(blockSize: Int, targetCount: Int) {
+    init(blockSize: Int) {
         self.blockSize = blockSize
         values = Array(repeating: 0, count: blockSize)
         metCount = Array(repeating: 0, count: blockSize)
