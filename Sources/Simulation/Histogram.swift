@@ -15,9 +15,9 @@ public struct Histogram: Sendable, Equatable {
     private var slots: [Int]
     let scale: Double
 
-    /// - Precondition: `lower < upper`, both finite; `binCount >= 1`.
+    /// - Precondition: `lower < upper`, both finite; `1 <= binCount < 2^31`.
     public init(lower: Double, upper: Double, binCount: Int) {
-        precondition(lower.isFinite && upper.isFinite && lower < upper && binCount >= 1)
+        precondition(lower.isFinite && upper.isFinite && lower < upper && binCount >= 1 && binCount < 1 << 31)
         self.lower = lower
         self.upper = upper
         self.binCount = binCount
@@ -36,22 +36,62 @@ public struct Histogram: Sendable, Equatable {
     /// Number of values added.
     public var total: Int { slots.reduce(0, +) }
 
-    /// Adds every value of `values`: the hot loop of the statistics, branch-free.
+    /// Adds every value of `values` and returns how many of them are NaN or infinite: the hot
+    /// loop of the statistics, branch-free.
     ///
-    /// - Precondition: no value is NaN (the engine checks each block before adding it;
-    ///   a NaN would be counted above the range).
-    public mutating func add(contentsOf values: UnsafeBufferPointer<Double>) {
+    /// A finite value goes to its bin (or below / above the range); -∞ is counted below, +∞ and
+    /// NaN above. The non-finite count costs one addition per value: the loop sums the values
+    /// (two partial sums, to keep the additions' latency off the critical path), and only when
+    /// a sum is not finite (a NaN or ∞ among the values, or, harmlessly, an overflow of finite
+    /// values) does a second pass count the non-finite values exactly.
+    @discardableResult
+    public mutating func add(contentsOf values: UnsafeBufferPointer<Double>) -> Int {
         let top = Double(binCount + 1)
         let origin = lower - 1 / scale
         let scale = self.scale
+        var sum0 = 0.0, sum1 = 0.0
         slots.withUnsafeMutableBufferPointer { s in
-            for value in values {
-                var q = (value - origin) * scale
-                q = q < 0 ? 0 : q
-                q = q < top ? q : top
-                s[Int(q)] &+= 1
+            guard let s = s.baseAddress, let x = values.baseAddress else { return }
+            let n = values.count
+            for p in stride(from: 0, to: n &- 1, by: 2) {
+                let a = x[p], b = x[p &+ 1]
+                sum0 += a
+                sum1 += b
+                s[Self.slot(a, origin: origin, scale: scale, top: top)] &+= 1
+                s[Self.slot(b, origin: origin, scale: scale, top: top)] &+= 1
+            }
+            if n % 2 == 1 {
+                let p = n &- 1
+                sum0 += x[p]
+                s[Self.slot(x[p], origin: origin, scale: scale, top: top)] &+= 1
             }
         }
+        return (sum0 + sum1).isFinite ? 0 : countNonFinite(values)
+    }
+
+    /// The slot of `value`: `⌊q⌋` for `q = (value - origin) · scale` clamped to `[0, top]`
+    /// (NaN to `top`), with `origin = lower - w` so that slot 0 holds the values below the range.
+    ///
+    /// The floor uses no checked `Int(Double)` conversion (whose range tests cost more than the
+    /// rest of the loop): for `q ∈ [0, 2^52)` the sum `t = q + 2^52` lies in `[2^52, 2^53)`,
+    /// where the doubles are exactly the integers, so `t = 2^52 + rn(q)` (rn: round to nearest,
+    /// ties to even) and the low 52 bits of `t`'s bit pattern are `rn(q)`; `t - 2^52 = rn(q)` is
+    /// exact (Sterbenz), so the comparison `q < rn(q)` is exact; when it holds, `rn(q) >= 1` and
+    /// `t - 1 >= 2^52` is exact too. Hence `2^52 + ⌊q⌋` is `t - 1` when `q < rn(q)`, else `t`
+    /// (a mask-and-add), and its low 52 bits are `⌊q⌋`.
+    /// The clamps make `q ∈ [0, top]` with `top = binCount + 1 <= 2^31` (an `init`
+    /// precondition), so the floor is exact.
+    /// `q < top ? q : top` maps NaN to `top`, then `q > 0 ? q : 0` leaves `[0, top]` (one
+    /// `minsd` and one `maxsd`).
+    @inline(__always)
+    private static func slot(_ value: Double, origin: Double, scale: Double, top: Double) -> Int {
+        var q = (value - origin) * scale
+        q = q < top ? q : top
+        q = q > 0 ? q : 0
+        let magic = 0x1p52
+        let t = q + magic
+        let floor = t + (q < t - magic ? -1 : 0)          // 2^52 + ⌊q⌋, exactly
+        return Int(truncatingIfNeeded: floor.bitPattern & 0x000F_FFFF_FFFF_FFFF)
     }
 
     /// Adds the counts of `other`, which must have the same range and bins.
@@ -107,4 +147,11 @@ public struct Histogram: Sendable, Equatable {
             return (before + inBin * (position - Double(bin))) / n
         }
     }
+}
+
+/// Number of NaN or infinite elements (a vectorisable loop: x - x is 0 exactly for finite x).
+func countNonFinite(_ x: UnsafeBufferPointer<Double>) -> Int {
+    var n = 0
+    for v in x { n &+= (v - v == 0) ? 0 : 1 }
+    return n
 }

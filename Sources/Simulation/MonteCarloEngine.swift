@@ -76,7 +76,7 @@ public struct MonteCarloEngine: Sendable {
             var accumulator = Accumulator(fanRanges: fanRanges, targetRanges: targetRanges,
                                           groups: groups, binCount: engine.binCount)
             let block = engine.makeBlock(input, point)
-            var scratch = BlockScratch(blockSize: engine.blockSize, targetCount: input.targets.count)
+            var scratch = BlockScratch(blockSize: engine.blockSize)
             var b = w
             while b < blockCount {
                 var generator = Philox4x32(seed: input.seed, stream: UInt64(b))
@@ -198,87 +198,100 @@ private struct Ranges {
     }
 }
 
-/// Per-worker scratch for recording a block: target quantities, met flags, met counts.
+/// Per-worker scratch for recording a block: target quantities and, per path, the number of
+/// the year's targets met.
 private struct BlockScratch {
     var values: [Double]
-    var met: [Bool]
     var metCount: [UInt16]
     let blockSize: Int
 
-    init(blockSize: Int, targetCount: Int) {
+    init(blockSize: Int) {
         self.blockSize = blockSize
         values = Array(repeating: 0, count: blockSize)
-        met = Array(repeating: false, count: blockSize * max(1, targetCount))
         metCount = Array(repeating: 0, count: blockSize)
     }
 
+    /// Adds the block to `acc`: every fan histogram (counting non-finite values on the way),
+    /// then, year by year, each target's met count `c` (Σ c, Σ c²) and histogram (for a derived
+    /// quantity), the per-path count of the year's targets met (tallied in `countMet`) and the
+    /// paths meeting them all. Counts per path are `UInt16` (a year has fewer than 2^16 targets),
+    /// added in one vectorisable pass per target, with no flag array.
     mutating func record(_ block: PathBlock, input: SimulationInput, groups: [[Int]],
                          into acc: inout Accumulator) {
         let b = blockSize
         block.values.withUnsafeBufferPointer { all in
-            acc.nonFinite += countNonFinite(all)
             for h in 0..<block.horizon {
                 for j in 0..<block.variableCount {
                     let o = block.offset(year: h, variable: j)
-                    acc.fan[h * block.variableCount + j].add(contentsOf: UnsafeBufferPointer(rebasing: all[o..<(o + b)]))
+                    acc.nonFinite += acc.fan[h * block.variableCount + j]
+                        .add(contentsOf: UnsafeBufferPointer(rebasing: all[o..<(o + b)]))
                 }
             }
         }
-        for (i, rule) in input.targets.enumerated() {
-            var c = 0
-            func evaluate(_ x: UnsafeBufferPointer<Double>) {
-                met.withUnsafeMutableBufferPointer { flags in
-                    let f = UnsafeMutableBufferPointer(rebasing: flags[(i * b)..<((i + 1) * b)])
-                    switch rule.bound {
-                    case .atLeast(let v): for p in 0..<b { f[p] = x[p] >= v }
-                    case .atMost(let v): for p in 0..<b { f[p] = x[p] <= v }
-                    case .around(let v, let t): for p in 0..<b { f[p] = abs(x[p] - v) <= t }
-                    }
-                    for p in 0..<b { c &+= f[p] ? 1 : 0 }
-                }
-            }
-            if rule.measure == .value {
-                let o = block.offset(year: rule.yearOffset - 1, variable: rule.variable)
-                block.values.withUnsafeBufferPointer { evaluate(UnsafeBufferPointer(rebasing: $0[o..<(o + b)])) }
-            } else {
-                values.withUnsafeMutableBufferPointer { targetValues(rule, block: block, into: $0) }
-                acc.nonFinite += values.withUnsafeBufferPointer(countNonFinite)
-                values.withUnsafeBufferPointer {
-                    acc.targetHistograms[i]!.add(contentsOf: $0)
-                    evaluate($0)
-                }
-            }
-            acc.met[i] += c
-            acc.metSquares[i] += c * c
-        }
-        for (g, members) in groups.enumerated() {
-            var all = 0
-            met.withUnsafeBufferPointer { flags in
-                metCount.withUnsafeMutableBufferPointer { count in
-                    count.update(repeating: 0)
-                    for i in members {
-                        let base = i * b
-                        for p in 0..<b { count[p] &+= flags[base + p] ? 1 : 0 }
-                    }
-                    let n = UInt16(members.count)
-                    acc.countMet[g].withUnsafeMutableBufferPointer { tally in
-                        for p in 0..<b {
-                            tally[Int(count[p])] += 1
-                            all &+= count[p] == n ? 1 : 0
+        metCount.withUnsafeMutableBufferPointer { count in
+            for (g, members) in groups.enumerated() {
+                count.update(repeating: 0)
+                for i in members {
+                    let rule = input.targets[i]
+                    let c: Int
+                    if rule.measure == .value {
+                        let o = block.offset(year: rule.yearOffset - 1, variable: rule.variable)
+                        c = block.values.withUnsafeBufferPointer {
+                            Self.addMet(rule.bound, UnsafeBufferPointer(rebasing: $0[o..<(o + b)]), to: count)
+                        }
+                    } else {
+                        values.withUnsafeMutableBufferPointer { targetValues(rule, block: block, into: $0) }
+                        c = values.withUnsafeBufferPointer {
+                            acc.nonFinite += acc.targetHistograms[i]!.add(contentsOf: $0)
+                            return Self.addMet(rule.bound, $0, to: count)
                         }
                     }
+                    acc.met[i] += c
+                    acc.metSquares[i] += c * c
                 }
+                let n = UInt16(members.count)
+                var all = 0
+                acc.countMet[g].withUnsafeMutableBufferPointer { tally in
+                    for p in 0..<b {
+                        tally[Int(count[p])] += 1
+                        all &+= count[p] == n ? 1 : 0
+                    }
+                }
+                acc.joint[g] += all
+                acc.jointSquares[g] += all * all
             }
-            acc.joint[g] += all
-            acc.jointSquares[g] += all * all
         }
         acc.blocks += 1
     }
-}
 
-/// Number of NaN or infinite elements (a vectorisable loop: x - x is 0 exactly for finite x).
-private func countNonFinite(_ x: UnsafeBufferPointer<Double>) -> Int {
-    var n = 0
-    for v in x { n &+= (v - v == 0) ? 0 : 1 }
-    return n
+    /// Adds 1 to `count[p]` for every path `p` whose quantity `x[p]` meets `bound`; returns
+    /// the number of such paths.
+    private static func addMet(_ bound: TargetBound, _ x: UnsafeBufferPointer<Double>,
+                               to count: UnsafeMutableBufferPointer<UInt16>) -> Int {
+        switch bound {
+        case .atLeast(let v): return addMet(x, to: count) { $0 >= v }
+        case .atMost(let v): return addMet(x, to: count) { $0 <= v }
+        case .around(let v, let t): return addMet(x, to: count) { abs($0 - v) <= t }
+        }
+    }
+
+    @inline(__always)
+    private static func addMet(_ x: UnsafeBufferPointer<Double>, to count: UnsafeMutableBufferPointer<UInt16>,
+                               _ meets: (Double) -> Bool) -> Int {
+        do {
+            // UInt16 partial counts (vectorisable with the UInt16 per-path counts) over chunks
+            // of 2^15 paths, so they cannot wrap.
+            var total = 0
+            for start in stride(from: 0, to: x.count, by: 1 << 15) {
+                var c: UInt16 = 0
+                for p in start..<min(x.count, start + (1 << 15)) {
+                    let m: UInt16 = meets(x[p]) ? 1 : 0
+                    count[p] &+= m
+                    c &+= m
+                }
+                total += Int(c)
+            }
+            return total
+        }
+    }
 }

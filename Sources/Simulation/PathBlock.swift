@@ -9,10 +9,12 @@ import Random
 /// element `(h, v, p)` is at `(h * variableCount + v) * blockSize + p`, with `h` the
 /// zero-based simulated year (0 = base year + 1).
 ///
-/// The model step works on `Z = [X E 1]`, a `blockSize x (n + m + 1)` column-major matrix
-/// (paths as rows, contiguous per state): `X` the states, `E` the standard shocks, and a
-/// column of ones. One BLAS product `X' = Z W` with `W = [Fᵀ; (G L s)ᵀ; cᵀ]`
-/// (`(n + m + 1) x n`) advances every path by a year, intercept included.
+/// The model step works on `Z = [X E]`, a `blockSize x (n + m)` column-major matrix (paths as
+/// rows, contiguous per state): `X` the states, `E` the standard shocks. One BLAS product
+/// `X' = 1 cᵀ + Z W` with `W = [Fᵀ; (G L s)ᵀ]` (`(n + m) x n`) advances every path by a year:
+/// `X'` is first filled with the intercept, then dgemm adds `Z W` with beta = 1. (With
+/// beta = 0, dgemm would first zero `X'` — a memset as costly as the fill — and a column of
+/// ones in `Z` would carry the intercept at the price of one more inner-product term.)
 final class PathBlock {
     let blockSize: Int
     let horizon: Int
@@ -21,7 +23,7 @@ final class PathBlock {
     let stateCount: Int
     let shockCount: Int
     private(set) var values: [Double]
-    /// Two `Z` buffers used in turn (`2 x blockSize x (n + m + 1)` doubles): the product of
+    /// Two `Z` buffers used in turn (`2 x blockSize x (n + m)` doubles): the product of
     /// one is written into the other's X part.
     private let z: UnsafeMutablePointer<Double>
     private let zCount: Int
@@ -36,14 +38,10 @@ final class PathBlock {
         self.stateCount = stateCount
         self.shockCount = shockCount
         values = Array(repeating: 0, count: horizon * variableCount * blockSize)
-        let width = stateCount + shockCount + 1
+        let width = stateCount + shockCount
         zCount = width * blockSize
         z = .allocate(capacity: 2 * zCount)
         z.initialize(repeating: 0, count: 2 * zCount)
-        for p in 0..<blockSize {
-            z[(width - 1) * blockSize + p] = 1
-            z[zCount + (width - 1) * blockSize + p] = 1
-        }
         weights = Array(repeating: 0, count: width * stateCount)
         fired = Array(repeating: false, count: blockSize)
     }
@@ -69,9 +67,9 @@ final class PathBlock {
         }
     }
 
-    /// Fills `W = [Fᵀ; (G L s)ᵀ; cᵀ]`, `(n + m + 1) x n` column-major.
+    /// Fills `W = [Fᵀ; (G L s)ᵀ]`, `(n + m) x n` column-major.
     private func setWeights(_ system: StateSpaceSystem, scale: Double) {
-        let n = stateCount, m = shockCount, width = n + m + 1
+        let n = stateCount, m = shockCount, width = n + m
         for i in 0..<n {
             for j in 0..<n { weights[j + i * width] = system.transition[i, j] }
             for j in 0..<m {
@@ -79,14 +77,13 @@ final class PathBlock {
                 for l in j..<m { gl += system.shockLoading[i, l] * system.shockCholesky[l, j] }
                 weights[n + j + i * width] = gl * scale
             }
-            weights[n + m + i * width] = system.intercept[i]
         }
     }
 
     /// x_t = c + F x_{t-1} + G L e_t and y_t = H x_t for every path of the block.
     private func simulateModel(system: StateSpaceSystem, shocks distribution: ShockDistribution,
                                generator: inout Philox4x32) {
-        let n = stateCount, m = shockCount, k = modelledCount, b = blockSize, width = n + m + 1
+        let n = stateCount, m = shockCount, k = modelledCount, b = blockSize, width = n + m
         switch distribution {
         case .normal(let s): setWeights(system, scale: s)
         case .studentT(_, let s): setWeights(system, scale: s)
@@ -106,10 +103,11 @@ final class PathBlock {
                     for j in 0..<m { shocks[j * b + p] *= factor }
                 }
             }
+            for i in 0..<n { (next + i * b).update(repeating: system.intercept[i], count: b) }
             weights.withUnsafeBufferPointer { w in
                 gemmUnchecked(transposeA: false, transposeB: false, m: b, n: n, k: width,
                               alpha: 1, a: current, lda: b, b: w.baseAddress!, ldb: width,
-                              beta: 0, c: next, ldc: b)
+                              beta: 1, c: next, ldc: b)
             }
             swap(&current, &next)
             // Observations y = H x: a copy of state columns when H selects states, else a product.
