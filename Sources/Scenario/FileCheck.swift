@@ -4,13 +4,16 @@ import Foundation
 public enum FileCheck {
     /// Validates one file by its kind: a scenario (`.json`, with the tables it references),
     /// a past-targets table (`.csv` whose header has a `bound` column) or a history table
-    /// (any other `.csv`).
+    /// (any other `.csv`). A JSON Schema (a `.json` whose top-level `$schema` names
+    /// json-schema.org, such as scenarios/scenario.schema.json) is only checked to be JSON,
+    /// so that `forecast validate scenarios/*.json` checks the scenarios beside it.
     ///
     /// - Throws: `ValidationFailure` with every problem found, in this file and in the files
     ///   it references.
     public static func validate(_ url: URL) throws(ValidationFailure) {
         switch url.pathExtension.lowercased() {
         case "json":
+            if isJSONSchema(try TextFile.read(url)) { return }
             _ = try ScenarioInput.load(contentsOf: url)
         case "csv":
             let firstLine = try TextFile.read(url).prefix { $0 != "\n" && $0 != "\r\n" }
@@ -23,5 +26,12 @@ public enum FileCheck {
             throw ValidationFailure(problems: [ValidationProblem(file: url.relativePath, location: .file, message:
                 "expected a scenario (.json) or a history or targets table (.csv), found a .\(url.pathExtension) file")])
         }
+    }
+
+    /// True for a JSON object whose top-level `$schema` is a json-schema.org meta-schema.
+    static func isJSONSchema(_ text: String) -> Bool {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+              let schema = object["$schema"] as? String else { return false }
+        return schema.contains("json-schema.org")
     }
 }
