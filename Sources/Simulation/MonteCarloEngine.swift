@@ -47,6 +47,28 @@ public struct MonteCarloEngine: Sendable {
     public func run(_ input: SimulationInput,
                     progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SimulationResult {
         try validate(input)
+        let size = Self.blockSize(paths: input.paths, maximum: blockSize)
+        var engine = self
+        engine.blockSize = size
+        var sized = input
+        sized.paths = max(Self.minimumBlocks, (input.paths + size - 1) / size) * size
+        return try engine.runBlocks(sized, progress: progress)
+    }
+
+    /// Fewest blocks a run has: the batch-means standard error needs enough blocks to be
+    /// trustworthy (with parameter uncertainty each block is one parameter draw).
+    public static let minimumBlocks = 64
+
+    /// The block size for `paths`: `maximum` for large runs, smaller (a multiple of 16, at
+    /// least 16) so that a small run still has `minimumBlocks` blocks. A function of the
+    /// number of paths only, never of the thread count.
+    static func blockSize(paths: Int, maximum: Int) -> Int {
+        let perBlock = (paths + minimumBlocks - 1) / minimumBlocks
+        return min(maximum, max(16, (perBlock + 15) / 16 * 16))
+    }
+
+    private func runBlocks(_ input: SimulationInput,
+                           progress: (@Sendable (Int, Int) -> Void)?) throws -> SimulationResult {
         setBLASThreads(1)
         let variableCount = input.variables.count
         let blockCount = (input.paths + blockSize - 1) / blockSize
@@ -63,9 +85,9 @@ public struct MonteCarloEngine: Sendable {
             pilotBlock.run(system: system, input: input, generator: &generator)
             pilot.observe(pilotBlock, input: input, buffer: &buffer)
         }
-        let fanRanges = pilot.fan.map(widen)
-        let targetRanges: [(Double, Double)?] = input.targets.indices.map { i in
-            input.targets[i].measure == .value ? nil : widen(pilot.targets[i])
+        let fanRanges = try pilot.fan.map(widen)
+        let targetRanges: [(Double, Double)?] = try input.targets.indices.map { i in
+            input.targets[i].measure == .value ? nil : try widen(pilot.targets[i])
         }
 
         // Main run: worker w takes blocks w, w + threads, ...
@@ -99,12 +121,22 @@ public struct MonteCarloEngine: Sendable {
                   shockCount: point.shockCount)
     }
 
-    /// The pilot's range, widened by half its span on each side (a unit when it is a point).
-    private func widen(_ r: (Double, Double)) -> (Double, Double) {
-        guard r.0.isFinite && r.1.isFinite else { return (-1, 1) }
-        let span = max(r.1 - r.0, 1e-9 * max(1, abs(r.0)))
-        if span <= 1e-9 * max(1, abs(r.0)) { return (r.0 - 1, r.1 + 1) }
-        return (r.0 - span / 2, r.1 + span / 2)
+    /// Largest magnitude a simulated value may reach (percent, or a level's unit).
+    public static let largestValue = 1e12
+
+    /// The pilot's range, widened by half its span on each side (by a unit, or a millionth of
+    /// the magnitude, when it is a point).
+    /// - Throws: `SimulationError.invalidInput` when the pilot's values are not finite or
+    ///   exceed `largestValue` in magnitude (an absurd adjustment, impact or judgment).
+    private func widen(_ r: (Double, Double)) throws -> (Double, Double) {
+        if r.0 > r.1 { return (-1, 1) }   // nothing observed (every value NaN is caught later)
+        let magnitude = max(abs(r.0), abs(r.1))
+        guard r.0.isFinite, r.1.isFinite, magnitude <= Self.largestValue else {
+            throw SimulationError.invalidInput(
+                "simulated values reach \(magnitude): check the adjustments, risk impacts and judgments (|value| <= 1e12 expected)")
+        }
+        let margin = max((r.1 - r.0) / 2, 1e-6 * max(1, magnitude))
+        return (r.0 - margin, r.1 + margin)
     }
 
     /// Target indices grouped by year, in year order (only years that have targets).
@@ -118,7 +150,9 @@ public struct MonteCarloEngine: Sendable {
         let point = input.model.pointSystem()
         func fail(_ s: String) -> SimulationError { .invalidInput(s) }
         guard input.horizon >= 1 else { throw fail("horizon must be at least 1 year, got \(input.horizon)") }
-        guard input.paths >= 1 else { throw fail("paths must be at least 1, got \(input.paths)") }
+        guard input.paths >= 1 && input.paths <= 1_000_000_000_000 else {
+            throw fail("paths must be between 1 and 10^12, got \(input.paths)")
+        }
         guard input.threads >= 1 else { throw fail("threads must be at least 1, got \(input.threads)") }
         guard point.observation.rows == input.model.indicators.count,
               point.observation.columns == point.stateCount,

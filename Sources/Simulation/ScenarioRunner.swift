@@ -142,6 +142,12 @@ public enum ScenarioRunner {
             guard origin == input.scenario.baseYear else {
                 return .failure(Reason(message: "history ends in \(origin), before the base year \(input.scenario.baseYear): the base-year level cannot be carried forward"))
             }
+            // A proxy history's level is another region's: only a stated last_level will do.
+            let proxy = input.scenario.historyProxy?.region ?? indicator.historyRegion
+            if target.lastLevel == nil, let proxy {
+                return .failure(Reason(message: target.lastLevelNote
+                    ?? "the history of \(target.indicator) is \(proxy)'s (a proxy): its level is not \(input.scenario.region)'s; give last_level with its source"))
+            }
             guard let level = input.baseLevel(for: target) else {
                 return .failure(Reason(message: target.lastLevelNote
                     ?? "the \(input.scenario.baseYear) level of \(target.indicator) is unknown (give last_level with its source)"))

@@ -70,4 +70,34 @@ final class SimulateCommandTests: XCTestCase {
         let zero = try ForecastExecutable.run(["simulate", "scenarios/ruijin-2022.json", "--paths", "0"])
         XCTAssertNotEqual(zero.status, 0)
     }
+
+    /// A level target on a proxy history without a stated last_level is not evaluated: the
+    /// proxy region's level is not the region's own.
+    func testLevelTargetOnProxyHistoryNeedsItsOwnLastLevel() throws {
+        let root = ForecastExecutable.packageRoot
+        var json = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: root.appendingPathComponent("scenarios/ruijin-2022.json"))) as! [String: Any]
+        var targets = json["targets"] as! [[String: Any]]
+        let gdp = targets.firstIndex { ($0["indicator"] as! String) == "gdp" }!
+        targets[gdp]["measure"] = "level"
+        targets[gdp]["at_least"] = 100.0
+        json["targets"] = targets
+        json["history"] = root.appendingPathComponent("notebooks-data/jiangxi/history.csv").path
+        var indicators = json["indicators"] as! [[String: Any]]
+        for i in indicators.indices {
+            if let h = indicators[i]["history"] as? String {
+                indicators[i]["history"] = root.appendingPathComponent("scenarios").appendingPathComponent(h).standardized.path
+            }
+        }
+        json["indicators"] = indicators
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("proxy-level-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("s.json")
+        try JSONSerialization.data(withJSONObject: json).write(to: file)
+        let run = try ForecastExecutable.run(["simulate", file.path, "--paths", "1024"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let row = run.text.split(separator: "\n").first { $0.hasPrefix("| gdp ") } ?? ""
+        XCTAssertTrue(row.contains("not evaluated") && row.contains("proxy"), String(row))
+    }
 }

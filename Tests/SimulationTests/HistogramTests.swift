@@ -1,3 +1,4 @@
+import Linear
 import Simulation
 import XCTest
 
@@ -41,6 +42,25 @@ final class HistogramTests: XCTestCase {
             let q = whole.quantile(p)!
             XCTAssertEqual(q, p, accuracy: whole.resolution + 1.0 / Double(n))
             XCTAssertEqual(whole.cumulativeFraction(q), p, accuracy: 1e-3)
+        }
+    }
+}
+
+/// Small runs keep enough blocks for an honest batch-means error.
+final class BlockLayoutTests: XCTestCase {
+    func testSmallRunsHaveAtLeastTheMinimumNumberOfBlocks() throws {
+        let model = KnownVAR1(c: [1], a: try Matrix(rowMajor: [[0.5]]), l: try Matrix(rowMajor: [[1]]), y0: [2])
+        for paths in [1, 1000, 5000, 70_000, 200_000] {
+            let input = SimulationInput(model: model, parameterUncertainty: false, shocks: .normal(scale: 1),
+                                        horizon: 1, targets: [TargetRule(variable: 0, yearOffset: 1, measure: .value, bound: .atLeast(2))],
+                                        paths: paths, seed: 1, threads: 2)
+            let r = try MonteCarloEngine().run(input)
+            XCTAssertGreaterThanOrEqual(r.blocks, MonteCarloEngine.minimumBlocks)
+            XCTAssertGreaterThanOrEqual(r.paths, paths)
+            XCTAssertLessThanOrEqual(r.blockSize, 1024)
+            // y1 = 1 + 0.5 * 2 + e = 2 + e, so P(y1 >= 2) = Φ(0).
+            let p = r.targets[0].probability
+            XCTAssertEqual(p.value, normalCDF(0), accuracy: 5 * max(p.standardError, 1e-3))
         }
     }
 }
