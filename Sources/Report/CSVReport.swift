@@ -6,7 +6,7 @@ import Simulation
 /// probabilities are fractions. An unevaluated target has empty numeric cells and a reason.
 public enum CSVReport {
     public static func targets(_ run: ScenarioRun) -> String {
-        var rows = [["scenario", "indicator", "year", "measure", "bound", "value", "tolerance", "unit", "quote",
+        var rows = [["scenario", "indicator", "year", "measure", "bound", "value", "tolerance", "shift_unit", "quote",
                      "status", "reason", "p_met", "mc_se", "ci95_low", "ci95_high", "q10", "q50", "q90",
                      "confidence", "reachable", "shift_needed"]]
         for item in run.targets {
@@ -29,7 +29,7 @@ public enum CSVReport {
                 row += ["evaluated", "", fraction(p.value), NumberFormat.fixed(p.standardError, d + 1),
                         fraction(p.interval95.lower), fraction(p.interval95.upper),
                         t.quantileText(0.1), t.quantileText(0.5), t.quantileText(0.9),
-                        t.plain(run.scenario.confidence), t.reachable == true ? "yes" : "no",
+                        t.plain(run.scenario.confidence), t.verdict.hasPrefix("borderline") ? "borderline" : t.verdict,
                         shift.map { NumberFormat.points($0, standardError: t.shiftStandardError ?? 0.05) } ?? "unreachable"]
             } else {
                 row += ["not_evaluated", item.reason ?? ""] + Array(repeating: "", count: 10)

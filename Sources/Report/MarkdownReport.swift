@@ -55,18 +55,24 @@ public enum MarkdownReport {
         out += "|---|---|---|---|---|---|---|---|---|---|---|\n"
         for item in run.targets {
             let t = TargetText(run: run, item: item)
-            let quote = (item.target.quote ?? "").replacingOccurrences(of: "|", with: "/")
+            let quote = cell(item.target.quote ?? "")
             guard let outcome = item.outcome else {
-                out += "| \(t.indicatorLabel) | \(item.target.year) | \(quote) | \(t.boundText) | not evaluated: \(item.reason ?? "") | | | | | | |\n"
+                out += "| \(t.indicatorLabel) | \(item.target.year) | \(quote) | \(t.boundText) | not evaluated: \(cell(item.reason ?? "")) | | | | | | |\n"
                 continue
             }
             let p = outcome.probability
             let ci = p.interval95
             let pct = { (x: Double) in NumberFormat.percent(x, standardError: p.standardError, paths: p.paths) }
             out += "| \(t.indicatorLabel) | \(item.target.year) | \(quote) | \(t.boundText) | \(pct(p.value)) | "
-            out += "\(NumberFormat.fixed(100 * p.standardError, max(1, NumberFormat.decimals(standardError: 100 * p.standardError, cap: 3)))) pp | "
-            out += "\(pct(ci.lower))-\(pct(ci.upper)) | \(t.quantileText(0.5)) | \(t.quantileText(0.1)) to \(t.quantileText(0.9)) | "
-            out += "\(t.reachable == true ? "yes" : "no") | \(t.shiftText) |\n"
+            if p.standardError == 0 {
+                // No path, or every path, met it: no error estimate; the rule-of-three interval.
+                out += "— | \(NumberFormat.fixed(100 * ci.lower, 3))%-\(NumberFormat.fixed(100 * ci.upper, 3))% | "
+            } else {
+                out += "\(NumberFormat.fixed(100 * p.standardError, max(1, NumberFormat.decimals(standardError: 100 * p.standardError, cap: 3)))) pp | "
+                out += "\(pct(ci.lower))-\(pct(ci.upper)) | "
+            }
+            out += "\(t.quantileText(0.5)) | \(t.quantileText(0.1)) to \(t.quantileText(0.9)) | "
+            out += "\(t.verdict) | \(t.shiftText) |\n"
         }
         return out + "\n"
     }
@@ -107,6 +113,13 @@ public enum MarkdownReport {
     static func notes(_ run: ScenarioRun) -> String {
         guard !run.notes.isEmpty else { return "" }
         return "## Notes\n\n" + run.notes.map { "- \($0)" }.joined(separator: "\n") + "\n"
+    }
+
+    /// Text safe inside a Markdown table cell: no pipe, no line break.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "/")
+            .replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\r", with: " ")
     }
 
     static func shockText(_ s: ShockSettings) -> String {

@@ -55,6 +55,16 @@ struct TargetText {
 
     var reachable: Bool? { item.outcome.map { $0.probability.value >= confidence } }
 
+    /// "yes" or "no" (P(met) against the confidence), or "borderline" when the two are within
+    /// two Monte Carlo standard errors, so the verdict could flip with more paths.
+    var verdict: String {
+        guard let p = item.outcome?.probability else { return "" }
+        if p.standardError > 0 && abs(p.value - confidence) <= 2 * p.standardError {
+            return "borderline (within MC error)"
+        }
+        return p.value >= confidence ? "yes" : "no"
+    }
+
     /// Quantile `p` of the constrained quantity, formatted with the digits its SE supports.
     func quantileText(_ p: Double) -> String {
         guard let d = item.outcome?.distribution, let q = d.quantile(p) else { return "" }
