@@ -16,7 +16,9 @@ struct Fields<Key: CodingKey & CaseIterable & RawRepresentable<String>> {
         container = try decoder.container(keyedBy: AnyKey.self)
         problemsAtStart = decoder.log.count
         let valid = Key.allCases.map(\.rawValue)
-        for key in container.allKeys where !valid.contains(key.stringValue) {
+        // Sorted: Foundation lists keys in hash order, and messages must come in a fixed order.
+        for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue })
+        where !valid.contains(key.stringValue) {
             decoder.log.add(at: decoder.codingPath + [key], unknownNameMessage("key", key.stringValue, valid: valid))
         }
     }

@@ -73,7 +73,7 @@ struct NumberTable: LenientDecodable {
     var entries: [(key: String, value: Double?)]
     init(lenient decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyKey.self)
-        entries = try container.allKeys.map { key in
+        entries = try container.allKeys.sorted { $0.stringValue < $1.stringValue }.map { key in
             (key.stringValue, try container.decode(Attempt<Double>.self, forKey: key).value)
         }
     }

@@ -118,10 +118,18 @@ extension Scenario: LenientDecodable {
     private static func checkTargets(_ f: Fields<CodingKeys>, _ entries: [TargetEntry?], declared: [String: Indicator],
                                      ids: Set<String>, horizon: ClosedRange<Int>?) -> [Target] {
         var targets: [Target] = []
+        var seen: [String: Int] = [:]   // indicator, years, measure, bound -> first index
         for (i, entry) in entries.enumerated() {
             guard let entry else { continue }
             var target = entry.target
             let at = { (key: String) -> [any CodingKey] in [AnyKey("targets"), AnyKey(index: i), AnyKey(key)] }
+            let identity = "\(target.indicator) \(target.years) \(entry.measureGiven ? target.measure.rawValue : "-") \(target.bound)"
+            if let first = seen[identity] {
+                f.log.add(at: f.decoder.codingPath + [AnyKey("targets"), AnyKey(index: i)],
+                          "duplicate of targets[\(first)] (same indicator, year, measure and bound): it would count twice in the joint probability")
+                continue
+            }
+            seen[identity] = i
             if let horizon, !horizon.contains(target.year) {
                 f.log.add(at: f.decoder.codingPath + at(target.years.count > 1 ? "years" : "year"),
                           "expected a year in the horizon \(horizon.lowerBound)...\(horizon.upperBound) (base_year < year <= horizon_end), found \(target.year)")

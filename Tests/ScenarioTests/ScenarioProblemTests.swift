@@ -34,6 +34,13 @@ final class ScenarioProblemTests: XCTestCase {
                          saying: ["\"fdl\" is not declared", "did you mean \"fdi\""])
     }
 
+    func testDuplicateTargetWouldCountTwice() throws {
+        let gdp = "{ \"indicator\": \"gdp\", \"year\": 2022, \"at_least\": 8.2, \"quote\": \"地区生产总值增长8.2%以上\" },"
+        let text = try cleanScenario(replacing: gdp, with: gdp + gdp.replacingOccurrences(of: "以上", with: "以上 (again)"))
+        assertOneProblem(problems(ofScenario: text), fileName: "bad.json", at: .jsonPath("targets[1]"),
+                         saying: ["duplicate of targets[0]", "count twice"])
+    }
+
     func testTargetYearOutsideHorizon() throws {
         let text = try cleanScenario(replacing: "{ \"indicator\": \"cpi\", \"year\": 2022", with: "{ \"indicator\": \"cpi\", \"year\": 2021")
         assertOneProblem(problems(ofScenario: text), fileName: "bad.json", at: .jsonPath("targets[2].year"),
