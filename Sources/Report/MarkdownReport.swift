@@ -33,6 +33,14 @@ public enum MarkdownReport {
         lines.append("- Parameter uncertainty: " + (s.model.parameterUncertainty
             ? "on (one posterior or sampling draw of the parameters per block of \(r.blockSize) paths)" : "off (point estimates)"))
         lines.append("- Paths: \(grouped(r.paths)) (\(r.blocks) blocks of \(r.blockSize)) · seed \(r.seed)")
+        let judged = s.indicators.filter(\.isJudgmental)
+        if !judged.isEmpty {
+            lines.append("- Judgments (no usable history; drawn each year independently of the model): " + judged.map { i in
+                let j = i.judgment!
+                let law = j.distribution == .studentT ? "Student-t (ν = \(j.dof.map { String($0) } ?? "?"))" : "normal"
+                return "\(i.id) \(law), mean \(j.mean), sd \(j.sd) (source: \(j.source))"
+            }.joined(separator: "; "))
+        }
         if !s.risks.isEmpty {
             lines.append("- Risk events: " + s.risks.map { risk in
                 "\(risk.name) (p = \(risk.probability), \(risk.year), " + risk.impactPP.sorted { $0.key < $1.key }

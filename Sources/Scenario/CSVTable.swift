@@ -45,7 +45,8 @@ struct CSVTable {
             }
             guard cells.count == columns.count else {
                 log.add(.line(start), "expected \(columns.count) fields (\(columns.joined(separator: ","))), found \(cells.count)"
-                        + (cells.count > columns.count ? " (a comma inside an unquoted field?)" : ""))
+                        + (cells.count > columns.count ? " (a comma inside an unquoted field?)" : "")
+                        + (cells.contains { lineBreaks(in: $0) > 0 } ? " (a quote opened here runs over line breaks: unterminated?)" : ""))
                 continue
             }
             rows.append(Row(line: start, fields: Dictionary(zip(columns, cells), uniquingKeysWith: { a, _ in a })))

@@ -107,7 +107,10 @@ public enum ScenarioRunner {
                            outcome: r.map { result.targets[$0] }, reason: reason,
                            unit: unit(of: target, input: input))
         }
-        return ScenarioRun(scenario: scenario, modelSummary: plan.model.summary, notes: notes + plan.model.notes,
+        // Notes on how parameters would be drawn only matter when they are drawn.
+        let modelNotes = scenario.model.parameterUncertainty
+            ? plan.model.notes : plan.model.notes.filter { !$0.localizedCaseInsensitiveContains("draw") }
+        return ScenarioRun(scenario: scenario, modelSummary: plan.model.summary, notes: notes + modelNotes,
                            origin: origin, variables: variables, result: result, targets: targets)
     }
 
