@@ -32,7 +32,7 @@ public struct BVARResults: FittedModel {
                                     name: "the posterior mean of Σ", design: design, drawLimit: drawLimit)
         var notes = [
             "Minnesota prior in conjugate Normal-inverse-Wishart form (Kadiyala & Karlsson 1997; Giannone, Lenza & Primiceri 2015): own first-lag mean \(prior.ownLagMean), lag decay 1/l², Ψ from AR(1) residual variances of each series (the standard choice), d = k + 2 = \(Int(prior.degreesOfFreedom)), intercept prior sd \(prior.interceptScale) √Σ_ii",
-            "overall tightness λ = \(prior.tightness) (\(selection)); log marginal likelihood \(posterior.logMarginalLikelihood)",
+            "overall tightness λ = \(String(format: "%.4g", prior.tightness)) (\(selection)); log marginal likelihood \(String(format: "%.2f", posterior.logMarginalLikelihood))",
             "\(design.observationCount) usable years for \(design.regressorCount) coefficients per equation: the prior, not the sample alone, identifies the model",
         ]
         if let dropped = design.droppedYearsNote { notes.append(dropped) }

@@ -7,7 +7,11 @@ public enum ComparisonReport {
     public static func render(_ runs: [ScenarioRun]) -> String {
         guard let base = runs.first else { return "" }
         var out = "# Scenario comparison\n\n"
-        out += runs.enumerated().map { "\($0.offset + 1). \($0.element.scenario.name): \($0.element.modelSummary), \($0.element.paths) paths, seed \($0.element.seed)" }.joined(separator: "\n") + "\n\n"
+        out += runs.enumerated().map { (i, run) in
+            // The model's name only (its parameters are in each scenario's own tables).
+            let model = run.modelSummary.split(separator: ":", maxSplits: 1).first.map(String.init) ?? run.modelSummary
+            return "\(i + 1). \(run.scenario.name): \(model), \(run.paths) paths, seed \(run.seed)"
+        }.joined(separator: "\n") + "\n\n"
         out += "| Indicator | Year | Target | " + runs.indices.map { "P(met) [\($0 + 1)]" }.joined(separator: " | ")
         out += " | " + runs.indices.dropFirst().map { "Δ [\($0 + 1)] - [1]" }.joined(separator: " | ") + " |\n"
         out += "|---|---|---|" + String(repeating: "---|", count: 2 * runs.count - 1) + "\n"

@@ -37,6 +37,9 @@ public enum JSONSummary {
         let reachable: Bool?
         let shiftNeeded: String?
         let median: String?
+        let q10: String?
+        let q90: String?
+        let ci95: [String]?
     }
     struct JointSummary: Encodable {
         let year: Int
@@ -56,7 +59,9 @@ public enum JSONSummary {
                 bound: t.boundText, quote: item.target.quote, unit: item.unit, evaluated: item.outcome != nil,
                 reason: item.reason, pMet: p.map { NumberFormat.fixed($0.value, d) },
                 mcStandardError: p.map { NumberFormat.fixed($0.standardError, d + 1) }, reachable: t.reachable,
-                shiftNeeded: item.outcome == nil ? nil : t.shiftText, median: item.outcome == nil ? nil : t.quantileText(0.5))
+                shiftNeeded: item.outcome == nil ? nil : t.shiftText, median: item.outcome == nil ? nil : t.quantileText(0.5),
+                q10: item.outcome == nil ? nil : t.quantileText(0.1), q90: item.outcome == nil ? nil : t.quantileText(0.9),
+                ci95: p.map { [NumberFormat.fixed($0.interval95.lower, d), NumberFormat.fixed($0.interval95.upper, d)] })
         }
         let joint = run.joint.map { (year, j) in
             let d = NumberFormat.decimals(standardError: 100 * j.all.standardError, cap: 3) + 2

@@ -13,6 +13,10 @@ func publish(_ markdown: String, out: String?, files: () throws -> [String: Stri
 /// directory, and only when all are written is each renamed over its target (rename(2) is
 /// atomic). On failure the temporary files are removed and the command exits with status 1.
 func writeOutputs(directory: String, files: [String: String]) throws {
+    guard !directory.trimmingCharacters(in: .whitespaces).isEmpty else {
+        printError("--out: expected a directory path, found an empty string")
+        throw ExitCode(2)
+    }
     let fm = FileManager.default
     let dir = URL(fileURLWithPath: directory)
     let names = files.keys.sorted()
