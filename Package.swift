@@ -3,7 +3,8 @@ import PackageDescription
 
 // Module layering (imports run one way):
 //   forecast (CLI) -> Report -> Simulation -> Models -> Linear, Random -> CLAPACK
-//   Scenario is plain data (Codable types + validation) used by Models, Simulation, Report, CLI.
+//   Scenario is plain data (Codable types + validation) used by Simulation, Report and the CLI;
+//   Models takes plain arrays (Panel) and knows nothing of scenario files.
 let package = Package(
     name: "forecast",
     platforms: [.macOS(.v13)],
@@ -31,14 +32,10 @@ let package = Package(
         .target(name: "Scenario", dependencies: [
             .product(name: "CSV", package: "CSV.swift"),
         ]),
-        .target(name: "Models", dependencies: [
-            "Linear", "Random", "Scenario",
+        .target(name: "Models", dependencies: ["Linear", "Random",
             .product(name: "Numerics", package: "swift-numerics"),
         ]),
-        .target(name: "Simulation", dependencies: [
-            "Linear", "Random", "Models", "Scenario",
-            .product(name: "Numerics", package: "swift-numerics"),
-        ]),
+        .target(name: "Simulation", dependencies: ["Linear", "Random", "Models", "Scenario"]),
         .target(name: "Report", dependencies: ["Simulation", "Models", "Linear", "Scenario"]),
         .executableTarget(name: "forecast", dependencies: [
             "Report", "Simulation", "Models", "Scenario",
@@ -48,7 +45,7 @@ let package = Package(
         .testTarget(name: "RandomTests", dependencies: ["Random", "Linear",
             .product(name: "Numerics", package: "swift-numerics")]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ModelsTests", dependencies: ["Models", "Linear", "Random", "Scenario"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "Linear", "Random"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Models", "Linear", "Random", "Scenario",
             .product(name: "Numerics", package: "swift-numerics")]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Simulation", "Scenario",
