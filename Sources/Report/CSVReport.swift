@@ -26,8 +26,9 @@ public enum CSVReport {
                 let d = NumberFormat.decimals(standardError: 100 * p.standardError, cap: 3) + 2
                 let fraction = { (x: Double) in NumberFormat.fixed(x, d) }
                 let shift = outcome.shiftNeeded(confidence: run.scenario.confidence)
-                row += ["evaluated", "", fraction(p.value), NumberFormat.fixed(p.standardError, d + 1),
-                        fraction(p.interval95.lower), fraction(p.interval95.upper),
+                // No SE when no path or every path met it; interval bounds rounded outward.
+                row += ["evaluated", "", fraction(p.value), p.standardError == 0 ? "" : NumberFormat.fixed(p.standardError, d + 1),
+                        NumberFormat.fixed(p.interval95.lower, d, outward: -1), NumberFormat.fixed(p.interval95.upper, d, outward: +1),
                         t.quantileText(0.1), t.quantileText(0.5), t.quantileText(0.9),
                         t.plain(run.scenario.confidence), t.verdict.hasPrefix("borderline") ? "borderline" : t.verdict,
                         shift.map { NumberFormat.points($0, standardError: t.shiftStandardError ?? 0.05) } ?? "unreachable"]

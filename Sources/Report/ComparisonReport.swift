@@ -28,7 +28,9 @@ public enum ComparisonReport {
         }
         for key in keys {
             var cells = runs.map { run -> String in
-                guard let p = outcome(run, key) else { return "not evaluated" }
+                let present = run.targets.contains { $0.target.indicator == key.0 && $0.target.year == key.1
+                    && TargetText(run: run, item: $0).boundText == key.2 }
+                guard let p = outcome(run, key) else { return present ? "not evaluated" : "— (no such target)" }
                 return NumberFormat.percent(p.value, standardError: p.standardError, paths: p.paths)
             }
             for run in runs.dropFirst() {

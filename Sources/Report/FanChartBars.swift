@@ -35,9 +35,8 @@ enum FanChartBars {
             }
             let shown = NumberFormat.percent(p.value, standardError: p.standardError, paths: p.paths)
             let ci = p.interval95
-            let pct = { (x: Double) in NumberFormat.percent(x, standardError: p.standardError, paths: p.paths) }
             let tip = "P(met) = \(shown) ± \(NumberFormat.points(100 * p.standardError, standardError: 100 * p.standardError, cap: 3)) pp (MC SE); "
-                + "95% interval \(pct(ci.lower))-\(pct(ci.upper))"
+                + "95% interval \(NumberFormat.percentInterval(ci.lower, ci.upper, standardError: p.standardError))"
             svg.rect(x: x0, y: barY, width: trackWidth, height: barHeight, ["class": "track", "fill": "#f1f1f1"])
             svg.rect(x: x0, y: barY, width: p.value * trackWidth, height: barHeight,
                      ["class": "p-met", "fill": p.value >= confidence ? "#4a9a6e" : "#d08a3c"], title: tip)

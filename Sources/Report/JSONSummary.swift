@@ -58,10 +58,12 @@ public enum JSONSummary {
                 indicator: item.target.indicator, year: item.target.year, measure: item.target.measure.rawValue,
                 bound: t.boundText, quote: item.target.quote, unit: item.unit, evaluated: item.outcome != nil,
                 reason: item.reason, pMet: p.map { NumberFormat.fixed($0.value, d) },
-                mcStandardError: p.map { NumberFormat.fixed($0.standardError, d + 1) }, reachable: t.reachable,
+                mcStandardError: p.flatMap { $0.standardError == 0 ? nil : NumberFormat.fixed($0.standardError, d + 1) },
+                reachable: t.reachable,
                 shiftNeeded: item.outcome == nil ? nil : t.shiftText, median: item.outcome == nil ? nil : t.quantileText(0.5),
                 q10: item.outcome == nil ? nil : t.quantileText(0.1), q90: item.outcome == nil ? nil : t.quantileText(0.9),
-                ci95: p.map { [NumberFormat.fixed($0.interval95.lower, d), NumberFormat.fixed($0.interval95.upper, d)] })
+                ci95: p.map { [NumberFormat.fixed($0.interval95.lower, d, outward: -1),
+                               NumberFormat.fixed($0.interval95.upper, d, outward: +1)] })
         }
         let joint = run.joint.map { (year, j) in
             let d = NumberFormat.decimals(standardError: 100 * j.all.standardError, cap: 3) + 2

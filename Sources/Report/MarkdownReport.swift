@@ -77,7 +77,7 @@ public enum MarkdownReport {
                 out += "— | \(NumberFormat.fixed(100 * ci.lower, 3))%-\(NumberFormat.fixed(100 * ci.upper, 3))% | "
             } else {
                 out += "\(NumberFormat.fixed(100 * p.standardError, max(1, NumberFormat.decimals(standardError: 100 * p.standardError, cap: 3)))) pp | "
-                out += "\(pct(ci.lower))-\(pct(ci.upper)) | "
+                out += "\(NumberFormat.percentInterval(ci.lower, ci.upper, standardError: p.standardError)) | "
             }
             out += "\(t.quantileText(0.5)) | \(t.quantileText(0.1)) to \(t.quantileText(0.9)) | "
             out += "\(t.verdict) | \(t.shiftText) |\n"
@@ -96,7 +96,8 @@ public enum MarkdownReport {
                 "\(k): \(NumberFormat.percent(j.atLeast[k], standardError: max(se, (j.atLeast[k] * (1 - j.atLeast[k]) / Double(j.all.paths)).squareRoot()), paths: j.all.paths))"
             }.joined(separator: " · ")
             out += "| \(year) | \(n) | \(NumberFormat.percent(j.all.value, standardError: se, paths: j.all.paths)) | "
-            out += "\(NumberFormat.fixed(100 * se, max(1, NumberFormat.decimals(standardError: 100 * se, cap: 3)))) pp | \(atLeast) |\n"
+            out += (se == 0 ? "—" : "\(NumberFormat.fixed(100 * se, max(1, NumberFormat.decimals(standardError: 100 * se, cap: 3)))) pp")
+                + " | \(atLeast) |\n"
         }
         return out + "\n"
     }

@@ -17,6 +17,22 @@ public enum NumberFormat {
         return s
     }
 
+    /// `x` with `decimals` decimals, rounded down (`outward: -1`) or up (`outward: +1`): the
+    /// bounds of an interval are rounded outward so that the printed interval contains the
+    /// computed one.
+    public static func fixed(_ x: Double, _ decimals: Int, outward: Int) -> String {
+        let scale = pow(10, Double(decimals))
+        let scaled = outward < 0 ? (x * scale + 1e-9).rounded(.down) : (x * scale - 1e-9).rounded(.up)
+        return fixed(scaled / scale, decimals)
+    }
+
+    /// The bounds of a probability interval (fractions) as percentages with the digits the SE
+    /// supports, rounded outward: "84%-88%".
+    public static func percentInterval(_ lower: Double, _ upper: Double, standardError se: Double) -> String {
+        let d = decimals(standardError: 100 * se)
+        return fixed(100 * lower, d, outward: -1) + "%-" + fixed(100 * upper, d, outward: +1) + "%"
+    }
+
     /// A probability (fraction) as a percentage with the digits its SE supports, e.g. "73.4%".
     /// Near 0 or 1 with a zero SE, the rule-of-three bound: "<0.01%" or ">99.99%".
     public static func percent(_ p: Double, standardError se: Double, paths: Int) -> String {

@@ -71,7 +71,8 @@ struct TargetText {
         return NumberFormat.points(q, standardError: d.quantileStandardError(p) ?? d.resolution, cap: item.unit == "pp" ? 1 : 2)
     }
 
+    /// A stated number as written: integers without ".0" (any magnitude, never a trap).
     func plain(_ x: Double) -> String {
-        x == x.rounded() ? String(Int(x)) : String(x)
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
     }
 }

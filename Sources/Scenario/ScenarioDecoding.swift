@@ -123,13 +123,6 @@ extension Scenario: LenientDecodable {
             guard let entry else { continue }
             var target = entry.target
             let at = { (key: String) -> [any CodingKey] in [AnyKey("targets"), AnyKey(index: i), AnyKey(key)] }
-            let identity = "\(target.indicator) \(target.years) \(entry.measureGiven ? target.measure.rawValue : "-") \(target.bound)"
-            if let first = seen[identity] {
-                f.log.add(at: f.decoder.codingPath + [AnyKey("targets"), AnyKey(index: i)],
-                          "duplicate of targets[\(first)] (same indicator, year, measure and bound): it would count twice in the joint probability")
-                continue
-            }
-            seen[identity] = i
             if let horizon, !horizon.contains(target.year) {
                 f.log.add(at: f.decoder.codingPath + at(target.years.count > 1 ? "years" : "year"),
                           "expected a year in the horizon \(horizon.lowerBound)...\(horizon.upperBound) (base_year < year <= horizon_end), found \(target.year)")
@@ -139,6 +132,13 @@ extension Scenario: LenientDecodable {
             }
             guard let indicator = declared[target.indicator] else { continue }
             if !entry.measureGiven { target.measure = indicator.modelOn }
+            let identity = "\(target.indicator) \(target.years) \(target.measure.rawValue) \(target.bound)"
+            if let first = seen[identity] {
+                f.log.add(at: f.decoder.codingPath + [AnyKey("targets"), AnyKey(index: i)],
+                          "duplicate of targets[\(first)] (same indicator, year, measure and bound): it would count twice in the joint probability")
+                continue
+            }
+            seen[identity] = i
             let reachable = reachableMeasures(from: indicator.modelOn)
             if !reachable.contains(target.measure) {
                 f.log.add(at: f.decoder.codingPath + at("measure"),

@@ -195,8 +195,15 @@ public struct MonteCarloEngine: Sendable {
             if case .averageGrowth(let from) = t.measure, !(from >= 1 && from <= t.yearOffset) {
                 throw fail("target \(i): average growth must start within 1...\(t.yearOffset)")
             }
-            if case .around(_, let tol) = t.bound, !(tol >= 0) {
-                throw fail("target \(i): tolerance must be >= 0")
+            if case .around(_, let tol) = t.bound, !(tol >= 0 && tol <= Self.largestValue) {
+                throw fail("target \(i): tolerance must be in [0, 1e12]")
+            }
+            let threshold: Double
+            switch t.bound {
+            case .atLeast(let x), .atMost(let x), .around(let x, _): threshold = x
+            }
+            guard threshold.isFinite && abs(threshold) <= Self.largestValue else {
+                throw fail("target \(i): bound \(threshold) is outside ±1e12")
             }
         }
     }

@@ -26,8 +26,8 @@ struct BenchmarkCommand: ParsableCommand {
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
-        guard paths >= 1, indicators >= 1, threads >= 1 else {
-            throw ValidationError("--paths, --indicators and --threads must be at least 1")
+        guard (1...1_000_000_000_000).contains(paths), indicators >= 1, threads >= 1 else {
+            throw ValidationError("--paths must be in 1...10^12, --indicators and --threads at least 1")
         }
     }
 

@@ -25,6 +25,12 @@ func writeOutputs(directory: String, files: [String: String]) throws {
     }
     do {
         try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+        for name in names {
+            var isDirectory: ObjCBool = false
+            if fm.fileExists(atPath: dir.appendingPathComponent(name).path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(name) is a directory"])
+            }
+        }
         for name in names { try Data(files[name]!.utf8).write(to: temporary(name)) }
         for name in names {
             // FileManager.replaceItemAt fails on Linux when the target exists, after removing it.

@@ -12,11 +12,13 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: "Seed of the random-number generator (default: the scenario's simulation.seed).")
     var seed: UInt64?
 
-    @Option(help: "Worker threads (default: all cores). The tables do not depend on it.")
+    @Option(help: "Worker threads; the tables do not depend on it.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
-        if let paths, paths < 1 { throw ValidationError("--paths must be at least 1, got \(paths)") }
+        if let paths, !(1...1_000_000_000_000).contains(paths) {
+            throw ValidationError("--paths must be between 1 and 10^12, got \(paths)")
+        }
         if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
     }
 

@@ -100,4 +100,32 @@ final class SimulateCommandTests: XCTestCase {
         let row = run.text.split(separator: "\n").first { $0.hasPrefix("| gdp ") } ?? ""
         XCTAssertTrue(row.contains("not evaluated") && row.contains("proxy"), String(row))
     }
+
+    /// Absurd magnitudes and path counts end with a message, never a trap.
+    func testAbsurdNumbersAreRefusedWithoutACrash() throws {
+        let root = ForecastExecutable.packageRoot
+        var json = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: root.appendingPathComponent("scenarios/ruijin-2022-downside.json"))) as! [String: Any]
+        var targets = json["targets"] as! [[String: Any]]
+        targets[0]["at_least"] = 1e300
+        json["targets"] = targets
+        json["history"] = root.appendingPathComponent("notebooks-data/jiangxi/history.csv").path
+        var indicators = json["indicators"] as! [[String: Any]]
+        for i in indicators.indices where indicators[i]["history"] != nil {
+            indicators[i]["history"] = root.appendingPathComponent("notebooks-data/china/history.csv").path
+        }
+        json["indicators"] = indicators
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("absurd-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("s.json")
+        try JSONSerialization.data(withJSONObject: json).write(to: file)
+        let huge = try ForecastExecutable.run(["simulate", file.path, "--paths", "1024"])
+        XCTAssertEqual(huge.status, 1, huge.stderr)
+        XCTAssertTrue(huge.stderr.contains("outside ±1e12"), huge.stderr)
+        let paths = try ForecastExecutable.run(["simulate", "scenarios/ruijin-2022.json", "--paths", "9223372036854775807"])
+        XCTAssertEqual(paths.status, 64, paths.stderr)
+        XCTAssertTrue(paths.stderr.contains("10^12"), paths.stderr)
+        for r in [huge, paths] { XCTAssertFalse(r.stderr.contains("Fatal error"), r.stderr) }
+    }
 }

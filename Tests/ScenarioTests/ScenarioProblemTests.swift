@@ -41,6 +41,15 @@ final class ScenarioProblemTests: XCTestCase {
                          saying: ["duplicate of targets[0]", "count twice"])
     }
 
+    /// A copy that leaves out "measure" (so takes the indicator's) is the same target.
+    func testDuplicateTargetWithImplicitMeasure() throws {
+        let gdp = "{ \"indicator\": \"gdp\", \"year\": 2022, \"at_least\": 8.2, \"quote\": \"地区生产总值增长8.2%以上\" },"
+        let explicit = gdp.replacingOccurrences(of: "\"at_least\"", with: "\"measure\": \"growth_pct\", \"at_least\"")
+        let text = try cleanScenario(replacing: gdp, with: gdp + explicit)
+        assertOneProblem(problems(ofScenario: text), fileName: "bad.json", at: .jsonPath("targets[1]"),
+                         saying: ["duplicate of targets[0]"])
+    }
+
     func testTargetYearOutsideHorizon() throws {
         let text = try cleanScenario(replacing: "{ \"indicator\": \"cpi\", \"year\": 2022", with: "{ \"indicator\": \"cpi\", \"year\": 2021")
         assertOneProblem(problems(ofScenario: text), fileName: "bad.json", at: .jsonPath("targets[2].year"),
