@@ -84,8 +84,11 @@ public struct LocalLinearTrendSpecification: ModelSpecification {
             root = covariance.root
             if let note = covariance.note { notes.append("\(s.indicator): \(note)") }
         }
-        notes.append("\(s.indicator): parameter draws asymptotic normal in the log variances (inverse numerical Hessian), clamped to the bounds; the base-year state drawn from its filtered distribution N(a_T|T, P_T|T)")
+        notes.append("\(s.indicator): parameter draws asymptotic normal in the log variances (inverse numerical Hessian), each variance clamped to at most the series' sample variance (a component innovating more than the whole series varies is not plausible: with few years the Hessian alone allows absurd draws); the base-year state drawn from its filtered distribution N(a_T|T, P_T|T)")
+        // Draws are clamped tighter than the optimiser's box: at most the sample variance
+        // (but never below the estimate itself).
+        let drawUpper = (0..<p).map { max(min(upper[$0], log(scale)), best.point[$0]) }
         return LocalLinearTrendFit(specification: self, series: s, logVariances: best.point, lower: lower,
-                                   upper: upper, freeParameters: free, drawRoot: root, extraNotes: notes)
+                                   upper: drawUpper, freeParameters: free, drawRoot: root, extraNotes: notes)
     }
 }

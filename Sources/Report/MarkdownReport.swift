@@ -110,7 +110,10 @@ public enum MarkdownReport {
             for h in 1...run.result.horizon {
                 let hist = run.result.fan[h - 1][v]
                 let cells = fanLevels.map { p -> String in
-                    guard let q = hist.quantile(p) else { return "out of range" }
+                    guard let q = hist.quantile(p) else {
+                        guard let (side, bound) = hist.quantileBound(p) else { return "n/a" }
+                        return (side < 0 ? "< " : "> ") + NumberFormat.fixed(bound, 1)
+                    }
                     return NumberFormat.points(q, standardError: hist.quantileStandardError(p) ?? hist.resolution, cap: 1)
                 }
                 out += "| \(id) | \(run.year(ofOffset: h)) | " + cells.joined(separator: " | ") + " |\n"

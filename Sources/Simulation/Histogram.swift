@@ -101,7 +101,8 @@ public struct Histogram: Sendable, Equatable {
     }
 
     /// The `p`-quantile (0 < p < 1), interpolated linearly inside its bin; `nil` when it falls
-    /// below `lower` or above `upper` (outside the range the pilot run chose).
+    /// below `lower` or above `upper` (outside the range the pilot run chose: then
+    /// `quantileBound(_:)` says on which side).
     public func quantile(_ p: Double) -> Double? {
         let n = total
         guard n > 0 else { return nil }
@@ -117,6 +118,13 @@ public struct Histogram: Sendable, Equatable {
             cumulative += c
         }
         return nil
+    }
+
+    /// For a quantile outside the range: `(-1, lower)` when it lies below `lower`, `(+1, upper)`
+    /// when above; nil when the quantile is inside the range (use `quantile(_:)`).
+    public func quantileBound(_ p: Double) -> (side: Int, bound: Double)? {
+        guard quantile(p) == nil, total > 0 else { return nil }
+        return p * Double(total) < Double(below) ? (-1, lower) : (+1, upper)
     }
 
     /// Fraction of values `<= x`, with linear interpolation inside the bin of `x`.

@@ -32,7 +32,7 @@ public struct MonteCarloEngine: Sendable {
     public var binCount: Int
     public var pilotBlocks: Int
 
-    public init(blockSize: Int = 1024, binCount: Int = 8192, pilotBlocks: Int = 8) {
+    public init(blockSize: Int = 1024, binCount: Int = 8192, pilotBlocks: Int = 16) {
         self.blockSize = blockSize
         self.binCount = binCount
         self.pilotBlocks = pilotBlocks
@@ -124,8 +124,9 @@ public struct MonteCarloEngine: Sendable {
     /// Largest magnitude a simulated value may reach (percent, or a level's unit).
     public static let largestValue = 1e12
 
-    /// The pilot's range, widened by half its span on each side (by a unit, or a millionth of
-    /// the magnitude, when it is a point).
+    /// The pilot's range, widened by its span on each side (by a millionth of the magnitude,
+    /// at least, when it is a point): parameter draws of the main run can reach further than
+    /// the pilot's few draws.
     /// - Throws: `SimulationError.invalidInput` when the pilot's values are not finite or
     ///   exceed `largestValue` in magnitude (an absurd adjustment, impact or judgment).
     private func widen(_ r: (Double, Double)) throws -> (Double, Double) {
@@ -135,7 +136,7 @@ public struct MonteCarloEngine: Sendable {
             throw SimulationError.invalidInput(
                 "simulated values reach \(magnitude): check the adjustments, risk impacts and judgments (|value| <= 1e12 expected)")
         }
-        let margin = max((r.1 - r.0) / 2, 1e-6 * max(1, magnitude))
+        let margin = max(r.1 - r.0, 1e-6 * max(1, magnitude))
         return (r.0 - margin, r.1 + margin)
     }
 
