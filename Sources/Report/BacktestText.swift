@@ -9,14 +9,7 @@ struct BacktestText {
     var target: PastTarget { forecast.target }
 
     /// The bound in symbols, e.g. "≥ 8.2%", "7% ± 0.5", "≥ 1100 万人".
-    var boundText: String {
-        let unit = forecast.unit == "pp" ? "%" : " " + forecast.unit
-        switch target.bound {
-        case .atLeast(let x): return "≥ \(Self.plain(x))\(unit)"
-        case .atMost(let x): return "≤ \(Self.plain(x))\(unit)"
-        case .around(let x, let t): return "\(Self.plain(x))\(unit) ± \(Self.plain(t))"
-        }
-    }
+    var boundText: String { target.bound.symbols(unit: forecast.unit) }
 
     var boundKind: String {
         switch target.bound {
@@ -56,13 +49,13 @@ struct BacktestText {
     /// The Monte Carlo SE in percentage points.
     var standardErrorText: String {
         guard let p = forecast.probability else { return "" }
-        return NumberFormat.fixed(100 * p.standardError, max(1, NumberFormat.decimals(standardError: 100 * p.standardError, cap: 3)))
+        return NumberFormat.standardErrorPoints(p.standardError)
     }
 
     /// P(met) as a fraction with the digits its SE supports (for CSV and JSON).
     var probabilityFraction: (value: String, se: String)? {
         guard let p = forecast.probability else { return nil }
-        let d = NumberFormat.decimals(standardError: 100 * p.standardError, cap: 3) + 2
+        let d = NumberFormat.fractionDecimals(standardError: p.standardError)
         return (NumberFormat.fixed(p.value, d), NumberFormat.fixed(p.standardError, d + 1))
     }
 
@@ -80,9 +73,7 @@ struct BacktestText {
     /// A CRPS (or other score in the target's unit) to 2 decimals.
     var crpsText: String { forecast.crps.map { NumberFormat.fixed($0, 2) } ?? "" }
 
-    static func plain(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
-    }
+    static func plain(_ x: Double) -> String { NumberFormat.plain(x) }
 
     /// A score to 3 decimals.
     static func score(_ x: Double) -> String { x.isFinite ? NumberFormat.fixed(x, 3) : "n/a" }

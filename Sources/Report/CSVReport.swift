@@ -23,7 +23,7 @@ public enum CSVReport {
                        t.plain(target.bound.value), tolerance, item.unit, target.quote ?? ""]
             if let outcome = item.outcome {
                 let p = outcome.probability
-                let d = NumberFormat.decimals(standardError: 100 * p.standardError, cap: 3) + 2
+                let d = NumberFormat.fractionDecimals(standardError: p.standardError)
                 let fraction = { (x: Double) in NumberFormat.fixed(x, d) }
                 let shift = outcome.shiftNeeded(confidence: run.scenario.confidence)
                 // No SE when no path or every path met it; interval bounds rounded outward.

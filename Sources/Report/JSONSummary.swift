@@ -53,7 +53,7 @@ public enum JSONSummary {
         let targets = run.targets.map { item -> TargetSummary in
             let t = TargetText(run: run, item: item)
             let p = item.outcome?.probability
-            let d = p.map { NumberFormat.decimals(standardError: 100 * $0.standardError, cap: 3) + 2 } ?? 4
+            let d = p.map { NumberFormat.fractionDecimals(standardError: $0.standardError) } ?? 4
             return TargetSummary(
                 indicator: item.target.indicator, year: item.target.year, measure: item.target.measure.rawValue,
                 bound: t.boundText, quote: item.target.quote, unit: item.unit, evaluated: item.outcome != nil,
@@ -66,7 +66,7 @@ public enum JSONSummary {
                                NumberFormat.fixed($0.interval95.upper, d, outward: +1)] })
         }
         let joint = run.joint.map { (year, j) in
-            let d = NumberFormat.decimals(standardError: 100 * j.all.standardError, cap: 3) + 2
+            let d = NumberFormat.fractionDecimals(standardError: j.all.standardError)
             return JointSummary(year: year, targets: j.targets.count, pAllMet: NumberFormat.fixed(j.all.value, d),
                                 mcStandardError: NumberFormat.fixed(j.all.standardError, d + 1))
         }

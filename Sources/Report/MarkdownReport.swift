@@ -76,7 +76,7 @@ public enum MarkdownReport {
                 // No path, or every path, met it: no error estimate; the rule-of-three interval.
                 out += "— | \(NumberFormat.fixed(100 * ci.lower, 3))%-\(NumberFormat.fixed(100 * ci.upper, 3))% | "
             } else {
-                out += "\(NumberFormat.fixed(100 * p.standardError, max(1, NumberFormat.decimals(standardError: 100 * p.standardError, cap: 3)))) pp | "
+                out += "\(NumberFormat.standardErrorPoints(p.standardError)) pp | "
                 out += "\(NumberFormat.percentInterval(ci.lower, ci.upper, standardError: p.standardError)) | "
             }
             out += "\(t.quantileText(0.5)) | \(t.quantileText(0.1)) to \(t.quantileText(0.9)) | "
@@ -96,7 +96,7 @@ public enum MarkdownReport {
                 "\(k): \(NumberFormat.percent(j.atLeast[k], standardError: max(se, (j.atLeast[k] * (1 - j.atLeast[k]) / Double(j.all.paths)).squareRoot()), paths: j.all.paths))"
             }.joined(separator: " · ")
             out += "| \(year) | \(n) | \(NumberFormat.percent(j.all.value, standardError: se, paths: j.all.paths)) | "
-            out += (se == 0 ? "—" : "\(NumberFormat.fixed(100 * se, max(1, NumberFormat.decimals(standardError: 100 * se, cap: 3)))) pp")
+            out += (se == 0 ? "—" : "\(NumberFormat.standardErrorPoints(se)) pp")
                 + " | \(atLeast) |\n"
         }
         return out + "\n"
@@ -142,10 +142,7 @@ public enum MarkdownReport {
         }
     }
 
-    static func percentText(_ x: Double) -> String {
-        let p = 100 * x
-        return (p == p.rounded() ? String(Int(p)) : String(p)) + "%"
-    }
+    static func percentText(_ x: Double) -> String { NumberFormat.plain(100 * x) + "%" }
 
     static func grouped(_ n: Int) -> String {
         let s = String(n)

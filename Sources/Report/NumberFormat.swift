@@ -54,4 +54,22 @@ public enum NumberFormat {
     public static func points(_ x: Double, standardError se: Double, cap: Int = 2) -> String {
         fixed(x, decimals(standardError: se, cap: cap))
     }
+
+    /// A Monte Carlo standard error (a fraction) in percentage points, number only: at least
+    /// one decimal, at most three, as many as the error itself supports.
+    public static func standardErrorPoints(_ se: Double) -> String {
+        fixed(100 * se, max(1, decimals(standardError: 100 * se, cap: 3)))
+    }
+
+    /// Decimals of a probability written as a fraction (CSV, JSON): those the percentage
+    /// shows, plus two.
+    public static func fractionDecimals(standardError se: Double) -> Int {
+        decimals(standardError: 100 * se, cap: 3) + 2
+    }
+
+    /// A stated number as written (a target, a tolerance, a confidence): integers without
+    /// ".0", any magnitude, never a trap.
+    public static func plain(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+    }
 }

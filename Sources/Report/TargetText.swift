@@ -15,14 +15,9 @@ struct TargetText {
 
     /// The bound in symbols, e.g. "≥ 8.2%", "7% ± 0.5", "≥ 340 亿元".
     var boundText: String {
-        let unit = item.unit == "pp" ? "%" : " " + item.unit
         let years = item.target.measure == .averageGrowth
             ? " (average \(item.target.years.lowerBound)-\(item.target.years.upperBound))" : ""
-        switch item.target.bound {
-        case .atLeast(let x): return "≥ \(plain(x))\(unit)\(years)"
-        case .atMost(let x): return "≤ \(plain(x))\(unit)\(years)"
-        case .around(let x, let t): return "\(plain(x))\(unit) ± \(plain(t))\(years)"
-        }
+        return item.target.bound.symbols(unit: item.unit) + years
     }
 
     /// The shift needed, in words: "+1.3 pp", "none (slack 0.8 pp)", or why none exists.
@@ -71,8 +66,5 @@ struct TargetText {
         return NumberFormat.points(q, standardError: d.quantileStandardError(p) ?? d.resolution, cap: item.unit == "pp" ? 1 : 2)
     }
 
-    /// A stated number as written: integers without ".0" (any magnitude, never a trap).
-    func plain(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
-    }
+    func plain(_ x: Double) -> String { NumberFormat.plain(x) }
 }

@@ -46,13 +46,13 @@ public struct MonteCarloEngine: Sendable {
     ///   range, horizon < 1, a shock distribution with ν <= 2, a probability outside [0, 1]).
     public func run(_ input: SimulationInput,
                     progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SimulationResult {
-        try validate(input)
+        let point = try validate(input)
         let size = Self.blockSize(paths: input.paths, maximum: blockSize)
         var engine = self
         engine.blockSize = size
         var sized = input
         sized.paths = max(Self.minimumBlocks, (input.paths + size - 1) / size) * size
-        return try engine.runBlocks(sized, progress: progress)
+        return try engine.runBlocks(sized, point: point, progress: progress)
     }
 
     /// Fewest blocks a run has: the batch-means standard error needs enough blocks to be
@@ -67,13 +67,13 @@ public struct MonteCarloEngine: Sendable {
         return min(maximum, max(16, (perBlock + 15) / 16 * 16))
     }
 
-    private func runBlocks(_ input: SimulationInput,
+    /// The run proper, on a whole number of blocks; `point` is the model's point system.
+    private func runBlocks(_ input: SimulationInput, point: StateSpaceSystem,
                            progress: (@Sendable (Int, Int) -> Void)?) throws -> SimulationResult {
         setBLASThreads(1)
         let variableCount = input.variables.count
         let blockCount = (input.paths + blockSize - 1) / blockSize
         let groups = targetGroups(input)
-        let point = input.model.pointSystem()
 
         // Pilot: ranges of every histogram.
         var pilot = Ranges(fan: variableCount * input.horizon, targets: input.targets.count)
@@ -146,7 +146,8 @@ public struct MonteCarloEngine: Sendable {
         return years.map { y in input.targets.indices.filter { input.targets[$0].yearOffset == y } }
     }
 
-    private func validate(_ input: SimulationInput) throws {
+    /// Checks the input and returns the model's point system (checked for consistent shapes).
+    private func validate(_ input: SimulationInput) throws -> StateSpaceSystem {
         let v = input.variables.count
         let point = input.model.pointSystem()
         func fail(_ s: String) -> SimulationError { .invalidInput(s) }
@@ -207,6 +208,7 @@ public struct MonteCarloEngine: Sendable {
                 throw fail("target \(i): bound \(threshold) is outside ±1e12")
             }
         }
+        return point
     }
 }
 
