@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Module layering (imports run one way):
-//   forecast (CLI) -> Report -> Simulation -> Models -> Linear, Random -> CLAPACK
+//   forecast (CLI) -> Report -> Simulation -> Calibration, Models -> Linear, Random -> CLAPACK
 //   Scenario is plain data (Codable types + validation) used by Simulation, Report and the CLI;
 //   Models takes plain arrays (Panel) and knows nothing of scenario files.
 let package = Package(
@@ -35,10 +35,13 @@ let package = Package(
         .target(name: "Models", dependencies: ["Linear", "Random",
             .product(name: "Numerics", package: "swift-numerics"),
         ]),
-        .target(name: "Simulation", dependencies: ["Linear", "Random", "Models", "Scenario"]),
-        .target(name: "Report", dependencies: ["Simulation", "Models", "Linear", "Scenario"]),
+        .target(name: "Calibration", dependencies: ["Linear", "Scenario",
+            .product(name: "Numerics", package: "swift-numerics"),
+        ]),
+        .target(name: "Simulation", dependencies: ["Linear", "Random", "Models", "Scenario", "Calibration"]),
+        .target(name: "Report", dependencies: ["Simulation", "Calibration", "Models", "Linear", "Scenario"]),
         .executableTarget(name: "forecast", dependencies: [
-            "Report", "Simulation", "Models", "Scenario",
+            "Report", "Simulation", "Calibration", "Models", "Scenario",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "LinearTests", dependencies: ["Linear"], resources: [.copy("Fixtures")]),
@@ -46,6 +49,7 @@ let package = Package(
             .product(name: "Numerics", package: "swift-numerics")]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Linear", "Random"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Scenario"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Models", "Linear", "Random", "Scenario",
             .product(name: "Numerics", package: "swift-numerics")]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Simulation", "Scenario",

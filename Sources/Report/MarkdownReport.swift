@@ -10,6 +10,7 @@ public enum MarkdownReport {
     public static func render(_ run: ScenarioRun) -> String {
         var out = header(run)
         out += targets(run)
+        out += readings(run)
         out += joint(run)
         out += fan(run)
         out += notes(run)
@@ -51,6 +52,12 @@ public enum MarkdownReport {
         if !s.adjustments.isEmpty {
             lines.append("- Adjustments: " + s.adjustments.map { "\($0.indicator) \($0.year) \($0.shiftPP > 0 ? "+" : "")\($0.shiftPP) pp (\($0.reason))" }.joined(separator: "; "))
         }
+        if let c = run.calibration {
+            let k = c.state.coefficients.map { NumberFormat.fixed($0, 2) }
+            lines.append("- P(met): **calibrated** — the model's and the target-anchored forecaster's P(met) pooled as learned from \(c.state.trainingTargets) earlier targets of the calibration set (state of \(c.state.year); p = σ(\(k[0]) + \(k[1])·logit p_model[own history] + \(k[2])·logit p_model[proxy] + \(k[3])·logit p_anchored)), then the paths shifted to those probabilities; region \"\(c.region)\" in \(c.file) (\(c.madeBy)). The model's own P(met) is in the next table")
+        } else {
+            lines.append("- P(met): the model's alone (the scenario names no calibration; on past targets the model alone scored worse than the calibrated default: see the README)")
+        }
         lines.append("- Monte Carlo error: P(met) ± its standard error (batch means over blocks); digits shown are those the error supports; quantiles read off fixed-range histograms (\(r.fan.first?.first?.binCount ?? 0) bins)")
         lines.append("")
         return lines.joined(separator: "\n") + "\n"
@@ -81,6 +88,32 @@ public enum MarkdownReport {
             }
             out += "\(t.quantileText(0.5)) | \(t.quantileText(0.1)) to \(t.quantileText(0.9)) | "
             out += "\(t.verdict) | \(t.shiftText) |\n"
+        }
+        return out + "\n"
+    }
+
+    /// How each target was read and how its P(met) was made: the reading, the second figure
+    /// (lands near X), the model's and the target-anchored forecaster's P(met), the pooled value
+    /// and the shift of the paths.
+    static func readings(_ run: ScenarioRun) -> String {
+        let evaluated = run.targets.filter { $0.outcome != nil }
+        guard !evaluated.isEmpty else { return "" }
+        var out = "### How each target is read and its P(met) made\n\n"
+        out += "| Indicator | Year | Reading | P(lands near X) | Model P(met) | Target-anchored P(met) | Calibration shift |\n|---|---|---|---|---|---|---|\n"
+        for item in evaluated {
+            let t = TargetText(run: run, item: item)
+            let near = item.near.map { o in
+                "\(NumberFormat.percent(o.probability.value, standardError: o.probability.standardError, paths: o.probability.paths)) (\(item.target.nearBand!.symbols(unit: item.unit)))"
+            } ?? ""
+            var model = "", anchored = "", shift = ""
+            if let c = item.calibration {
+                model = NumberFormat.percent(c.model.value, standardError: c.model.standardError, paths: c.model.paths)
+                anchored = c.anchored.map { NumberFormat.fixed(100 * $0, 0) + "%" } ?? "n/a (too few past targets on \(item.target.indicator))"
+                shift = c.shift.map { ($0 >= 0 ? "+" : "−") + NumberFormat.fixed(abs($0), 2) + " pp" } ?? cell(c.note ?? "")
+            } else {
+                model = "(the P(met) above)"
+            }
+            out += "| \(t.indicatorLabel) | \(item.target.year) | \(cell(t.readingText)) | \(near) | \(model) | \(anchored) | \(shift) |\n"
         }
         return out + "\n"
     }

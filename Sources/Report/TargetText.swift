@@ -20,6 +20,25 @@ struct TargetText {
         return item.target.bound.symbols(unit: item.unit) + years
     }
 
+    /// The reading in words: "左右 read as at least X − 0.5 (official practice)", "at least X".
+    var readingText: String {
+        let t = item.target
+        var text: String
+        switch t.wording {
+        case .atLeast: text = "at least (以上)"
+        case .atMost: text = "at most (以内)"
+        case .around(let x, let tol):
+            text = "左右 \(plain(x)) ± \(plain(tol)): " + (t.readAs == .floor ? "met at \(plain(x - tol)) or above"
+                : t.readAs == .ceiling ? "met at \(plain(x)) or below" : "met within the band")
+        case .range(let a, let b):
+            text = "区间 \(plain(a))–\(plain(b)): " + (t.readAs == .floor ? "met at \(plain(a)) or above"
+                : t.readAs == .ceiling ? "met at \(plain(b)) or below" : "met within the range")
+        }
+        if t.wording.needsReading { text += " (\(t.readAs == .band ? "band, as the scenario states" : t.readAs == .floor ? "official review practice" : "a ceiling on prices and jobs"))" }
+        if t.aspirational { text += "; aspirational (力争)" }
+        return text
+    }
+
     /// The shift needed, in words: "+1.3 pp", "none (slack 0.8 pp)", or why none exists.
     var shiftText: String {
         guard let outcome = item.outcome else { return "" }

@@ -194,3 +194,14 @@ extension Adjustment: LenientDecodable {
         self.init(indicator: indicator!, year: year!, shiftPP: shift!, reason: reason!)
     }
 }
+
+extension CalibrationSettings: LenientDecodable {
+    static var expectation: String { "an object {file, region}" }
+    init(lenient decoder: any Decoder) throws {
+        let f = try Fields<CodingKeys>(decoder)
+        let file = f.file(.file, required: true)
+        let region: String? = f.required(.region)
+        try f.finish()
+        self.init(file: file!, region: region!)
+    }
+}

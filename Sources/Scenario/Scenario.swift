@@ -30,6 +30,9 @@ public struct Scenario: Sendable, Hashable, Encodable {
     public var risks: [Risk]
     public var adjustments: [Adjustment]
     public var backtest: BacktestSettings?
+    /// The fitted combination that makes P(met) calibrated (`forecast calibrate`); nil: the
+    /// model's P(met) alone.
+    public var calibration: CalibrationSettings?
 
     /// The simulated years, `baseYear + 1 ... horizonEnd`.
     public var horizon: ClosedRange<Int> { (baseYear + 1)...horizonEnd }
@@ -43,7 +46,7 @@ public struct Scenario: Sendable, Hashable, Encodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case schema = "$schema", name, region, history, historyProxy = "history_proxy",
              baseYear = "base_year", horizonEnd = "horizon_end", estimation, model, shocks,
-             simulation, confidence, indicators, targets, risks, adjustments, backtest
+             simulation, confidence, indicators, targets, risks, adjustments, backtest, calibration
     }
 
     public init(schema: String? = nil, name: String, region: String, history: FileReference?,
@@ -51,7 +54,7 @@ public struct Scenario: Sendable, Hashable, Encodable {
                 estimation: EstimationWindow, model: ModelSettings, shocks: ShockSettings,
                 simulation: SimulationSettings, confidence: Double, indicators: [Indicator],
                 targets: [Target], risks: [Risk] = [], adjustments: [Adjustment] = [],
-                backtest: BacktestSettings? = nil) {
+                backtest: BacktestSettings? = nil, calibration: CalibrationSettings? = nil) {
         self.schema = schema
         self.name = name
         self.region = region
@@ -69,6 +72,7 @@ public struct Scenario: Sendable, Hashable, Encodable {
         self.risks = risks
         self.adjustments = adjustments
         self.backtest = backtest
+        self.calibration = calibration
     }
 }
 
@@ -107,7 +111,7 @@ extension Scenario {
 }
 
 /// Reports a JSON syntax error with its line and column (JSONDecoder's own message has neither).
-private func checkSyntax(_ data: Data, log: ProblemLog) throws(ValidationFailure) {
+func checkSyntax(_ data: Data, log: ProblemLog) throws(ValidationFailure) {
     do {
         _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
     } catch {

@@ -23,6 +23,7 @@ extension Scenario: LenientDecodable {
         let risks = f.list(.risks, required: false, of: Risk.self)
         let adjustments = f.list(.adjustments, required: false, of: Adjustment.self)
         let backtest: BacktestSettings? = f.optional(.backtest)
+        let calibration: CalibrationSettings? = f.optional(.calibration)
 
         var horizon: ClosedRange<Int>?
         if let baseYear, let horizonEnd {
@@ -44,7 +45,7 @@ extension Scenario: LenientDecodable {
                   shocks: shocks!, simulation: simulation!, confidence: confidence!,
                   indicators: indicators.compactMap { $0 }, targets: targets,
                   risks: risks?.compactMap { $0 } ?? [], adjustments: adjustments?.compactMap { $0 } ?? [],
-                  backtest: backtest)
+                  backtest: backtest, calibration: calibration)
     }
 
     /// Without a backtest, the model is fitted on data known at the base year (estimation.to <=

@@ -118,3 +118,16 @@ public struct BacktestSettings: Sendable, Hashable, Encodable {
         self.targets = targets
     }
 }
+
+/// The combination file a scenario's P(met) is calibrated with, and the region id its targets
+/// belong to in that file's records (for the target-anchored forecaster's regional pooling;
+/// a region absent from the records borrows entirely from the others).
+public struct CalibrationSettings: Sendable, Hashable, Encodable {
+    public var file: FileReference
+    public var region: String
+    enum CodingKeys: String, CodingKey, CaseIterable { case file, region }
+    public init(file: FileReference, region: String) {
+        self.file = file
+        self.region = region
+    }
+}

@@ -1,3 +1,4 @@
+import Calibration
 import Scenario
 
 /// Everything a backtest produced, for the report.

@@ -112,8 +112,8 @@ public enum BacktestRunner {
     }
 
     static func target(_ t: PastTarget) -> Target {
-        Target(indicator: t.indicator, years: t.year...t.year, measure: t.measure, bound: t.bound,
-               quote: t.quote, reading: t.reading, source: t.source)
+        Target(indicator: t.indicator, years: t.year...t.year, measure: t.measure, wording: t.wording,
+               aspirational: t.aspirational, quote: t.quote, reading: t.reading, source: t.source)
     }
 
     /// The first-published value of the target's year in its measure.

@@ -141,9 +141,13 @@ public struct MonteCarloEngine: Sendable {
     }
 
     /// Target indices grouped by year, in year order (only years that have targets).
+    /// The joint targets of each year (second figures, `isJoint == false`, are counted alone).
     private func targetGroups(_ input: SimulationInput) -> [[Int]] {
-        let years = Set(input.targets.map(\.yearOffset)).sorted()
-        return years.map { y in input.targets.indices.filter { input.targets[$0].yearOffset == y } }
+        let years = Set(input.targets.filter(\.isJoint).map(\.yearOffset)).sorted()
+        var groups = years.map { y in input.targets.indices.filter { input.targets[$0].yearOffset == y && input.targets[$0].isJoint } }
+        let alone = input.targets.indices.filter { !input.targets[$0].isJoint }
+        if !alone.isEmpty { groups.append(alone) }
+        return groups
     }
 
     /// Checks the input and returns the model's point system (checked for consistent shapes).

@@ -10,13 +10,18 @@ public struct ScenarioTarget: Sendable {
     /// The outcome, or nil when the target could not be evaluated (`reason` says why).
     public let outcome: TargetOutcome?
     public let reason: String?
+    /// P(lands near X) for a 左右 or 区间 target read as a floor or ceiling: the second figure
+    /// (nil otherwise, or when the target is not evaluated).
+    public let near: TargetOutcome?
     /// Unit of the constrained quantity: "pp" for growth and rates (percent), the level's unit.
     public let unit: String
+    /// How the P(met) was calibrated (nil: the model's own).
+    public internal(set) var calibration: TargetCalibration? = nil
 }
 
 /// Everything the report needs about one scenario run.
 public struct ScenarioRun: Sendable {
-    public let scenario: Scenario
+    public internal(set) var scenario: Scenario
     /// One line naming the model that ran and its settings.
     public let modelSummary: String
     /// Why this model ran, regularisation, repairs, fallbacks, and excluded indicators.
@@ -27,7 +32,9 @@ public struct ScenarioRun: Sendable {
     public let variables: [String]
     public let result: SimulationResult
     /// Targets in the scenario's order.
-    public let targets: [ScenarioTarget]
+    public internal(set) var targets: [ScenarioTarget]
+    /// What the calibration used (nil: the model's P(met) alone).
+    public internal(set) var calibration: CalibrationSummary? = nil
     /// Effective number of paths and seed (after command-line overrides).
     public var paths: Int { result.paths }
     public var seed: UInt64 { result.seed }

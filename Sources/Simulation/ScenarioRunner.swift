@@ -68,6 +68,16 @@ public enum ScenarioRunner {
                 mapped.append((target, nil, reason.message))
             }
         }
+        // Second figures after the verdicts: P(lands near X) beside a floor or ceiling.
+        var nearRule: [Int: Int] = [:]   // verdict rule index -> near rule index
+        for (target, r, _) in mapped {
+            guard let r, let band = target.nearBand else { continue }
+            var near = rules[r]
+            near.bound = Self.engineBound(band)
+            near.isJoint = false
+            nearRule[r] = rules.count
+            rules.append(near)
+        }
         var risks: [RiskEvent] = []
         for risk in scenario.risks {
             var impacts: [Int: Double] = [:]
@@ -105,6 +115,7 @@ public enum ScenarioRunner {
         let targets = mapped.map { (target, r, reason) in
             ScenarioTarget(target: target, indicator: scenario.indicator(target.indicator)!,
                            outcome: r.map { result.targets[$0] }, reason: reason,
+                           near: r.flatMap { nearRule[$0] }.map { result.targets[$0] },
                            unit: unit(of: target, input: input))
         }
         // Notes on how parameters would be drawn only matter when they are drawn.
@@ -127,12 +138,7 @@ public enum ScenarioRunner {
             return .failure(Reason(message: "\(target.indicator) is not simulated: it is modelled on "
                 + "\(indicator.modelOn.rawValue), and only growth_pct and rate_pct indicators (or judgments) are simulated"))
         }
-        let bound: TargetBound
-        switch target.bound {
-        case .atLeast(let x): bound = .atLeast(x)
-        case .atMost(let x): bound = .atMost(x)
-        case .around(let x, let t): bound = .around(x, tolerance: t)
-        }
+        let bound = engineBound(target.bound)
         let offset = target.year - origin
         guard offset >= 1 else {
             return .failure(Reason(message: "target year \(target.year) is not after the last year of history (\(origin))"))
@@ -167,6 +173,15 @@ public enum ScenarioRunner {
             return .success(TargetRule(variable: v, yearOffset: offset, measure: .averageGrowth(fromOffset: from), bound: bound))
         default:
             return .success(TargetRule(variable: v, yearOffset: offset, measure: .value, bound: bound))
+        }
+    }
+
+    /// The engine's form of a scenario bound.
+    static func engineBound(_ bound: Bound) -> TargetBound {
+        switch bound {
+        case .atLeast(let x): return .atLeast(x)
+        case .atMost(let x): return .atMost(x)
+        case .around(let x, let t): return .around(x, tolerance: t)
         }
     }
 

@@ -109,11 +109,15 @@ public struct TargetRule: Sendable, Equatable {
     public var yearOffset: Int
     public var measure: TargetMeasure
     public var bound: TargetBound
-    public init(variable: Int, yearOffset: Int, measure: TargetMeasure, bound: TargetBound) {
+    /// Whether the target counts in its year's joint probability and P(at least k met); false
+    /// for a second figure (the band "lands near X" beside a floor verdict).
+    public var isJoint: Bool
+    public init(variable: Int, yearOffset: Int, measure: TargetMeasure, bound: TargetBound, isJoint: Bool = true) {
         self.variable = variable
         self.yearOffset = yearOffset
         self.measure = measure
         self.bound = bound
+        self.isJoint = isJoint
     }
 }
 

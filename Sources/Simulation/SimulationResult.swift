@@ -130,7 +130,8 @@ public struct SimulationResult: Sendable {
                               ?? acc.fan[(input.targets[i].yearOffset - 1) * v + input.targets[i].variable])
         }
         let n = Double(acc.blocks * blockSize)
-        joint = groups.indices.map { g in
+        // The last group may hold the second figures, which are not a year's joint outcome.
+        joint = groups.indices.filter { input.targets[groups[$0][0]].isJoint }.map { g in
             let counts = acc.countMet[g]
             var atLeast = [Double](repeating: 0, count: counts.count)
             var tail = 0

@@ -3,6 +3,7 @@ import Foundation
 import Report
 import Scenario
 import Simulation
+import Calibration
 
 /// `forecast backtest SCENARIO`: scores past targets' probabilities against their outcomes.
 struct BacktestCommand: ParsableCommand {
@@ -30,6 +31,9 @@ struct BacktestCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
+        if let data = FileManager.default.contents(atPath: scenario), CalibrationSet.isCalibrationSet(data) {
+            return try runCalibrationSet()
+        }
         let input = try loadScenario(scenario)
         let run: BacktestRun
         do {
@@ -48,5 +52,41 @@ struct BacktestCommand: ParsableCommand {
              "reliability.csv": BacktestCSV.reliability(run),
              "summary.json": try BacktestJSON.render(run)]
         }
+    }
+
+    /// A calibration set: every region's model, then the pooled forecasters, scored together.
+    private func runCalibrationSet() throws {
+        let run = try backtestCalibrationSet(scenario, options: options)
+        let markdown = CalibrationSetReport.markdown(run)
+        try publish(markdown, out: out) {
+            ["backtest.md": markdown,
+             "forecasts.csv": CalibrationSetReport.forecastsCSV(run),
+             "reliability.csv": CalibrationSetReport.reliabilityCSV(run),
+             "summary.json": try CalibrationSetReport.summaryJSON(run)]
+        }
+    }
+}
+
+/// Loads a calibration set and runs its rolling backtest, with the time on stderr; exits 2
+/// for invalid input, 1 when a model cannot be fitted.
+func backtestCalibrationSet(_ path: String, options: SimulationOptions) throws -> CalibrationSetRun {
+    let input: CalibrationSetInput
+    do {
+        input = try CalibrationSetInput.load(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+        printError(error.description)
+        throw ExitCode(2)
+    }
+    let started = Date()
+    do {
+        let run = try CalibrationSetRunner.run(input, options: options.runOptions)
+        printError("calibration set: \(run.records.count) targets of \(input.members.count) regions in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        return run
+    } catch let error as BacktestError {
+        printError("\(path): \(error)")
+        throw ExitCode(2)
+    } catch {
+        printError("\(path): \(error)")
+        throw ExitCode(1)
     }
 }

@@ -35,8 +35,12 @@ struct SimulateCommand: ParsableCommand {
             the joint probability, fan quantiles, and the shift that would make each target \
             reachable at the scenario's confidence. With --out DIR, also writes tables.md, \
             targets.csv, fan.csv (tidy, long format), summary.json and report.html (a self-contained \
-            page with the P(met) chart and one fan chart per indicator, inline SVG) into DIR. Exit status 2 \
-            for invalid input, 1 when the model cannot be fitted.
+            page with the P(met) chart and one fan chart per indicator, inline SVG) into DIR. \
+            When the scenario names a combination file ("calibration"), P(met) is calibrated: \
+            the model's and the target-anchored forecaster's probabilities are pooled as \
+            learned on past targets, and every table comes from paths shifted to those \
+            probabilities; the model's own P(met) is shown beside it (--model-only: the model \
+            alone). Exit status 2 for invalid input, 1 when the model cannot be fitted.
             """
     )
 
@@ -48,8 +52,11 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Directory for tables.md, targets.csv, fan.csv, summary.json and report.html.")
     var out: String?
 
+    @Flag(help: "The model's P(met) alone, without the scenario's calibration.")
+    var modelOnly = false
+
     func run() throws {
-        let run = try runScenario(scenario, options: options)
+        let run = try runScenario(scenario, options: options, calibrated: !modelOnly)
         let markdown = MarkdownReport.render(run)
         try publish(markdown, out: out) {
             ["tables.md": markdown,
@@ -74,10 +81,17 @@ func loadScenario(_ path: String) throws -> ScenarioInput {
 
 /// Loads, validates and runs a scenario; reports problems on stderr and exits with status 2
 /// (invalid input) or 1 (the model cannot be fitted or the paths explode).
-func runScenario(_ path: String, options: SimulationOptions) throws -> ScenarioRun {
-    let input = try loadScenario(path)
+///
+/// With `calibrated` (the default) a scenario that names a combination file gets calibrated
+/// P(met) (`ScenarioRunner.runCalibrated`); a combination file that cannot be read exits 2.
+func runScenario(_ path: String, options: SimulationOptions, calibrated: Bool = true) throws -> ScenarioRun {
+    var input = try loadScenario(path)
+    if !calibrated { input.scenario.calibration = nil }
     do {
-        return try ScenarioRunner.run(input, options: options.runOptions, progress: ProgressDisplay.make())
+        return try ScenarioRunner.runCalibrated(input, options: options.runOptions, progress: ProgressDisplay.make())
+    } catch let error as CalibrationRunError {
+        printError("\(path): \(error)")
+        throw ExitCode(2)
     } catch {
         printError("\(path): \(error)")
         throw ExitCode(1)

@@ -127,9 +127,9 @@ final class FanChartTests: XCTestCase {
         XCTAssertEqual((try XCTUnwrap(mark.number("x1")) - x0) / trackWidth, 0.8, accuracy: 0.0001)
 
         // Fans: one per variable, in order; nested polygons over two years; threshold lines
-        // for growth and rate targets only (the level target on gdp is skipped, the ± target
-        // on unemployment has two edges).
-        let expectedLines = ["gdp": 1, "cpi": 1, "unemployment": 2]
+        // for growth and rate targets only (the level target on gdp is skipped; the 左右 target
+        // on the unemployment rate is read as a ceiling, one edge).
+        let expectedLines = ["gdp": 1, "cpi": 1, "unemployment": 1]
         for (v, id) in run.variables.enumerated() {
             let fan = svgs[1 + v]
             XCTAssertEqual(html.components(separatedBy: "<section class=\"fan\" id=\"fan-\(id)\">").count, 2)

@@ -15,7 +15,9 @@ final class ScenarioLoadingTests: XCTestCase {
         XCTAssertEqual(s.indicator("unemployment")?.judgment?.sd, 0.3)
         XCTAssertEqual(s.targets.map(\.measure), [.growthPct, .growthPct, .ratePct, .level, .averageGrowth, .ratePct],
                        "a target without measure takes its indicator's model_on")
-        XCTAssertEqual(s.targets[1].bound, .around(7, tolerance: 0.5))
+        XCTAssertEqual(s.targets[1].wording, .around(7, tolerance: 0.5))
+        XCTAssertEqual(s.targets[1].bound, .atLeast(6.5), "左右 on growth reads as at least X − tolerance")
+        XCTAssertEqual(s.targets[1].nearBand, .around(7, tolerance: 0.5), "the band is the second figure")
         XCTAssertEqual(s.targets[4].years, 2021...2023)
         XCTAssertEqual(s.targets[3].lastLevel, 301.2)
         XCTAssertEqual(s.risks[0].impactPP, ["gdp": -1.5, "fdi": -2.0])
@@ -36,7 +38,8 @@ final class ScenarioLoadingTests: XCTestCase {
         XCTAssertEqual(input.histories.count, 1)
         XCTAssertEqual(input.series(for: input.scenario.indicator("cpi")!)?.values, [2.9, 2.6, 0.9])
         XCTAssertNil(input.series(for: input.scenario.indicator("unemployment")!), "judgmental: no history")
-        XCTAssertEqual(input.pastTargets.map(\.bound), [.atLeast(8.5), .around(7, tolerance: 0.5), .atMost(3.5)])
+        XCTAssertEqual(input.pastTargets.map(\.wording), [.atLeast(8.5), .around(7, tolerance: 0.5), .atMost(3.5)])
+        XCTAssertEqual(input.pastTargets.map(\.bound), [.atLeast(8.5), .atLeast(6.5), .atMost(3.5)])
         XCTAssertEqual(input.baseLevel(for: input.scenario.targets[3]), 301.2)
     }
 

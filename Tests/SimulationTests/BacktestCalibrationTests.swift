@@ -16,7 +16,7 @@ final class BacktestCalibrationTests: XCTestCase {
     func testKnownAR1IsCalibrated() throws {
         let years = 1930...2020, backtest = 1961...2020
         let history = BacktestFixture.observations([("gdp", .growthPct, 7, 0.8, 1)], years: years, seed: 2024)
-        let targets = backtest.map { PastTarget(indicator: "gdp", year: $0, measure: .growthPct, bound: .atLeast(7)) }
+        let targets = backtest.map { PastTarget(indicator: "gdp", year: $0, measure: .growthPct, wording: .atLeast(7)) }
         let input = BacktestFixture.input(observations: history, indicators: [Indicator(id: "gdp", modelOn: .growthPct)],
                                           targets: targets, estimation: EstimationWindow(from: 1930, to: 2019),
                                           backtest: backtest, model: ModelSettings(type: .bvar, prior: .minnesota),

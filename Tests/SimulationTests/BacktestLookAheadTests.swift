@@ -46,12 +46,12 @@ enum BacktestFixture {
 final class BacktestLookAheadTests: XCTestCase {
     let indicators = [Indicator(id: "gdp", modelOn: .growthPct), Indicator(id: "cpi", modelOn: .ratePct)]
     let targets = [
-        PastTarget(indicator: "gdp", year: 2012, measure: .growthPct, bound: .atLeast(7)),
-        PastTarget(indicator: "gdp", year: 2013, measure: .growthPct, bound: .atLeast(7)),
-        PastTarget(indicator: "cpi", year: 2013, measure: .ratePct, bound: .atMost(3)),
-        PastTarget(indicator: "gdp", year: 2014, measure: .growthPct, bound: .around(7, tolerance: 0.5)),
-        PastTarget(indicator: "cpi", year: 2014, measure: .ratePct, bound: .atMost(3)),
-        PastTarget(indicator: "trade", year: 2013, measure: .growthPct, bound: .atLeast(5)),
+        PastTarget(indicator: "gdp", year: 2012, measure: .growthPct, wording: .atLeast(7)),
+        PastTarget(indicator: "gdp", year: 2013, measure: .growthPct, wording: .atLeast(7)),
+        PastTarget(indicator: "cpi", year: 2013, measure: .ratePct, wording: .atMost(3)),
+        PastTarget(indicator: "gdp", year: 2014, measure: .growthPct, wording: .around(7, tolerance: 0.5)),
+        PastTarget(indicator: "cpi", year: 2014, measure: .ratePct, wording: .atMost(3)),
+        PastTarget(indicator: "trade", year: 2013, measure: .growthPct, wording: .atLeast(5)),
     ]
     lazy var history = BacktestFixture.observations(
         [("gdp", .growthPct, 7.5, 0.6, 1.0), ("cpi", .ratePct, 2.5, 0.5, 1.0)], years: 1995...2014, seed: 42)

@@ -1,9 +1,9 @@
 import Foundation
 import XCTest
-import Simulation
+import Calibration
 
 /// Brier, log score, base rate, reliability and paired differences on tiny cases computed by hand.
-final class BacktestScoringTests: XCTestCase {
+final class ProbabilityScoreTests: XCTestCase {
     let p = [0.9, 0.2, 0.6, 0.05]
     let met = [true, true, false, true]
     let years = [2010, 2010, 2011, 2012]

@@ -59,7 +59,7 @@ public enum ProbabilityScore {
         }
     }
 
-    static func mean(_ xs: [Double]) -> Double {
+    public static func mean(_ xs: [Double]) -> Double {
         xs.isEmpty ? .nan : xs.reduce(0, +) / Double(xs.count)
     }
 }
@@ -121,6 +121,34 @@ public struct ReliabilityBin: Sendable, Equatable {
         return (0..<bins).map { k in
             ReliabilityBin(lower: Double(k) / Double(bins), upper: Double(k + 1) / Double(bins), count: counts[k],
                            met: met[k], meanProbability: counts[k] > 0 ? sums[k] / Double(counts[k]) : .nan)
+        }
+    }
+}
+
+/// A paired comparison whose standard error is clustered: events of the same cluster (a year,
+/// when one shock hits every region at once) may be correlated, so the SE is
+/// `sqrt(G/(G−1) · Σ_g (Σ_{i∈g} (d_i − d̄))²) / n` over G clusters (the Liang–Zeger sandwich
+/// for a mean, with the small-sample factor G/(G−1)). NaN for fewer than 2 clusters.
+public struct ClusteredDifference: Sendable, Equatable {
+    public let mean: Double
+    public let standardError: Double
+    public let count: Int
+    public let clusters: Int
+
+    public init(_ a: [Double], _ b: [Double], clusters keys: [Int]) {
+        precondition(a.count == b.count && a.count == keys.count, "paired scores, one cluster each")
+        let d = zip(a, b).map { $0 - $1 }
+        count = d.count
+        mean = ProbabilityScore.mean(d)
+        var sums: [Int: Double] = [:]
+        for (x, k) in zip(d, keys) { sums[k, default: 0] += x - mean }
+        clusters = sums.count
+        if sums.count >= 2 {
+            let g = Double(sums.count)
+            let s = sums.keys.sorted().reduce(0) { $0 + sums[$1]! * sums[$1]! }
+            standardError = (g / (g - 1) * s).squareRoot() / Double(d.count)
+        } else {
+            standardError = .nan
         }
     }
 }

@@ -1,0 +1,65 @@
+import Foundation
+import Linear
+
+/// A logistic pool of two forecasters of P(met):
+/// `p = σ(a + b_own · logit p_model · [own history] + b_proxy · logit p_model · [proxy history]
+///        + c · logit p_anchored)`,
+/// inputs clipped to [0.01, 0.99] (a missing input contributes 0, i.e. p = ½). Fitted by
+/// penalised maximum likelihood (ridge towards `prior`, the equal-weight geometric pool
+/// (0, ½, ½, ½)) with Newton's method; the Hessian solve by Cholesky (LAPACK dpotrf/dpotrs).
+/// Ranjan & Gneiting (2010), "Combining probability forecasts", JRSS B 72, 71–91.
+public struct LogisticPool: Sendable, Equatable, Codable {
+    /// (a, b_own, b_proxy, c).
+    public var coefficients: [Double]
+    public static let prior = [0.0, 0.5, 0.5, 0.5]
+    public static let clip = 0.01
+
+    public init(coefficients: [Double] = LogisticPool.prior) {
+        precondition(coefficients.count == 4, "four coefficients")
+        self.coefficients = coefficients
+    }
+
+    static func logit(_ p: Double?) -> Double {
+        guard let p else { return 0 }
+        let q = min(max(p, clip), 1 - clip)
+        return log(q / (1 - q))
+    }
+
+    /// The features of one forecast: (1, own · logit p_m, proxy · logit p_m, logit p_a).
+    public static func features(model: Double?, proxied: Bool, anchored: Double?) -> [Double] {
+        let m = logit(model)
+        return [1, proxied ? 0 : m, proxied ? m : 0, logit(anchored)]
+    }
+
+    public func probability(_ x: [Double]) -> Double {
+        let z = zip(coefficients, x).reduce(0) { $0 + $1.0 * $1.1 }
+        return 1 / (1 + exp(-z))
+    }
+
+    /// Fits by penalised likelihood `Σ log-lik − (λ/2)‖β − prior‖²`.
+    ///
+    /// - Parameters: rows of features (`features(model:proxied:anchored:)`), outcomes, λ > 0.
+    /// - Throws: `LinearAlgebraError` if the Hessian is not positive definite (cannot happen for λ > 0).
+    public static func fit(_ x: [[Double]], _ y: [Bool], penalty lambda: Double) throws -> LogisticPool {
+        precondition(x.count == y.count && lambda > 0)
+        var beta = prior
+        for _ in 0..<50 {
+            var g = (0..<4).map { -lambda * (beta[$0] - prior[$0]) }
+            var h = Matrix(rows: 4, columns: 4)
+            for i in 0..<4 { h[i, i] = lambda }
+            let pool = LogisticPool(coefficients: beta)
+            for (xi, yi) in zip(x, y) {
+                let p = pool.probability(xi)
+                let r = (yi ? 1 : 0) - p, w = p * (1 - p)
+                for j in 0..<4 {
+                    g[j] += r * xi[j]
+                    for k in 0..<4 { h[j, k] += w * xi[j] * xi[k] }
+                }
+            }
+            let step = try cholesky(h).solve(try Matrix(rows: 4, columns: 1, columnMajor: g)).column(0)
+            beta = zip(beta, step).map { $0 + $1 }
+            if step.map(abs).max()! < 1e-10 { break }
+        }
+        return LogisticPool(coefficients: beta)
+    }
+}

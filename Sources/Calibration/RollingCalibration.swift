@@ -1,0 +1,146 @@
+import Foundation
+import Scenario
+
+/// The forecasters of target probabilities, side by side on the same targets.
+public enum ForecasterName: String, Sendable, CaseIterable, Codable {
+    /// The scenario's model (simulated P(met)).
+    case model
+    /// "The target is always met": P = 0.95.
+    case alwaysMet = "always_met"
+    /// Per indicator, the smoothed met frequency (k + 1)/(n + 2) of every earlier target.
+    case baseRate = "base_rate"
+    /// `TargetAnchored`.
+    case targetAnchored = "target_anchored"
+    /// The default: `LogisticPool` of the model and the target-anchored forecaster.
+    case calibrated
+}
+
+/// The state of the calibrated forecaster at one origin: what it learned from the records of
+/// the years before `year`, and nothing after.
+public struct CalibrationAtYear: Sendable {
+    public let year: Int
+    /// Records of earlier years with outcomes (the training set).
+    public let trainingRecords: Int
+    /// The target-anchored forecaster's settings, chosen by predictive log density on the
+    /// earlier years (each scored from its own past only).
+    public let anchoredSettings: AnchoredSettings
+    /// The pool's ridge penalty, chosen by log score of earlier years' pooled forecasts
+    /// (each pool fitted on the years before it); nil when the pool is the prior (too few
+    /// records, fewer than `RollingCalibration.minimumTraining`).
+    public let penalty: Double?
+    public let pool: LogisticPool
+}
+
+/// Rolling-origin forecasts of target probabilities: for each record of year Y, the
+/// target-anchored, calibrated and base-rate forecasts use only records of years before Y —
+/// their outcomes, their model probabilities, and hyperparameters chosen on them.
+public struct RollingCalibration: Sendable {
+    /// One record's forecasts (fractions).
+    public struct Forecast: Sendable {
+        public let anchored: Double?
+        public let anchoredPredictive: StudentT?
+        public let calibrated: Double
+        public let baseRate: Double
+    }
+
+    public let records: [TargetRecord]
+    public let forecasts: [Forecast]
+    /// The state at each year of the records, and at the year after the last.
+    public let origins: [Int: CalibrationAtYear]
+
+    /// Training records the pool needs before it departs from the prior.
+    public static let minimumTraining = 20
+    public static let penalties: [Double] = [0.3, 1, 3, 10, 30, 100]
+    static let defaultSettings = AnchoredSettings(halfLife: 4, regionWeight: 3, priorDegreesOfFreedom: 4)
+
+    public init(records: [TargetRecord]) {
+        self.records = records
+        let anchored = TargetAnchored(records: records)
+        let scored = records.indices.filter { records[$0].outcome != nil }
+        let years = Set(records.map(\.year)).sorted()
+        let next = (years.last ?? 0) + 1
+        let grid = AnchoredSettings.grid
+        // Log predictive density of each scored record under each candidate (from its past only).
+        var density: [Int: [Double]] = [:]
+        for k in scored {
+            let r = records[k]
+            var row: [Double] = []
+            for s in grid {
+                guard let d = anchored.predictive(region: r.region, indicator: r.indicator, year: r.year,
+                                                  wording: r.wording, settings: s) else { break }
+                row.append(d.logDensity(r.outcome!))
+            }
+            if row.count == grid.count { density[k] = row }
+        }
+        func settings(before year: Int) -> AnchoredSettings {
+            let rows = density.filter { records[$0.key].year < year }.map(\.value)
+            guard !rows.isEmpty else { return Self.defaultSettings }
+            let totals = grid.indices.map { c in rows.reduce(0) { $0 + $1[c] } }
+            return grid[totals.indices.max { totals[$0] < totals[$1] }!]
+        }
+        // Anchored P(met) of every record, with the settings of its own year.
+        var settingsOf: [Int: AnchoredSettings] = [:]
+        for y in years + [next] { settingsOf[y] = settings(before: y) }
+        let pAnchored: [Double?] = records.map { anchored.probability($0, settings: settingsOf[$0.year]!) }
+        let x = records.indices.map { LogisticPool.features(model: records[$0].model, proxied: records[$0].proxied, anchored: pAnchored[$0]) }
+        func fitted(before year: Int, penalty: Double) -> LogisticPool? {
+            let train = scored.filter { records[$0].year < year }
+            guard train.count >= Self.minimumTraining else { return nil }
+            return try? LogisticPool.fit(train.map { x[$0] }, train.map { records[$0].met! }, penalty: penalty)
+        }
+        // Log score of each year's records under pools fitted on the years before, per penalty.
+        var yearScore: [Int: [Double]] = [:]
+        for y in years {
+            let members = scored.filter { records[$0].year == y }
+            guard !members.isEmpty else { continue }
+            var row: [Double] = []
+            for lambda in Self.penalties {
+                guard let pool = fitted(before: y, penalty: lambda) else { break }
+                row.append(members.reduce(0) { $0 + ProbabilityScore.logScore(pool.probability(x[$1]), records[$1].met!, clip: 0) })
+            }
+            if row.count == Self.penalties.count { yearScore[y] = row }
+        }
+        var origins: [Int: CalibrationAtYear] = [:]
+        for y in years + [next] {
+            let earlier = yearScore.filter { $0.key < y }.map(\.value)
+            var penalty: Double? = nil
+            var pool = LogisticPool()
+            let lambda: Double
+            if earlier.isEmpty { lambda = 10 } else {
+                let totals = Self.penalties.indices.map { c in earlier.reduce(0) { $0 + $1[c] } }
+                lambda = Self.penalties[totals.indices.max { totals[$0] < totals[$1] }!]
+            }
+            if let p = fitted(before: y, penalty: lambda) { pool = p; penalty = lambda }
+            origins[y] = CalibrationAtYear(year: y, trainingRecords: scored.filter { records[$0].year < y }.count,
+                                           anchoredSettings: settingsOf[y]!, penalty: penalty, pool: pool)
+        }
+        self.origins = origins
+        forecasts = records.indices.map { k in
+            let r = records[k]
+            let earlier = scored.filter { records[$0].year < r.year && records[$0].indicator == r.indicator }
+            let met = earlier.filter { records[$0].met! }.count
+            let predictive = anchored.predictive(region: r.region, indicator: r.indicator, year: r.year,
+                                                 wording: r.wording, settings: settingsOf[r.year]!)
+            return Forecast(anchored: pAnchored[k], anchoredPredictive: predictive,
+                            calibrated: origins[r.year]!.pool.probability(x[k]),
+                            baseRate: Double(met + 1) / Double(earlier.count + 2))
+        }
+    }
+
+    /// Forecasts for a new target of `year` (at most one year after the last record's year):
+    /// the anchored predictive and P(met), and the calibrated P(met), from records before `year`.
+    public func forecast(region: String, indicator: String, year: Int, measure: Measure, wording: Wording,
+                         model: Double?, proxied: Bool)
+        -> (anchored: Double?, predictive: StudentT?, calibrated: Double, origin: CalibrationAtYear) {
+        let origin = origins[year] ?? RollingCalibration(records: records.filter { $0.year < year }
+            + [TargetRecord(region: region, indicator: indicator, year: year, measure: measure, wording: wording)]).origins[year]!
+        let record = TargetRecord(region: region, indicator: indicator, year: year, measure: measure, wording: wording,
+                                  model: model, proxied: proxied)
+        let anchored = TargetAnchored(records: records)
+        let predictive = anchored.predictive(region: region, indicator: indicator, year: year, wording: wording,
+                                             settings: origin.anchoredSettings)
+        let pA = predictive.map { record.bound.probability(under: $0) }
+        let p = origin.pool.probability(LogisticPool.features(model: model, proxied: proxied, anchored: pA))
+        return (pA, predictive, p, origin)
+    }
+}

@@ -1,0 +1,138 @@
+import Calibration
+import Foundation
+import Scenario
+
+/// How the calibrated P(met) of one target was made.
+public struct TargetCalibration: Sendable {
+    /// The model's own P(met) (the first run, without the calibration shift).
+    public let model: ProbabilityEstimate
+    /// The target-anchored forecaster's P(met) and predictive, or nil (too few earlier
+    /// deviations for the indicator in the combination file).
+    public let anchored: Double?
+    public let anchoredPredictive: StudentT?
+    /// The pooled P(met) the paths were shifted to reach (fraction).
+    public let pooled: Double
+    /// The shift applied to the indicator in the target's year (pp of growth), or nil when the
+    /// target's paths were not shifted (`note` says why; its P(met) is then the model's).
+    public let shift: Double?
+    public let note: String?
+}
+
+/// What the calibration of a run used.
+public struct CalibrationSummary: Sendable {
+    public let file: String
+    public let region: String
+    /// The origin whose state was used, the number of earlier targets it learned from.
+    public let state: CombinationFile.State
+    public let madeBy: String
+}
+
+public enum CalibrationRunError: Error, CustomStringConvertible {
+    case file(String)
+    public var description: String {
+        switch self { case .file(let s): return "calibration: \(s)" }
+    }
+}
+
+extension ScenarioRunner {
+    /// Runs the scenario and, when it names a combination file, calibrates it: each target's
+    /// P(met) from the model and the target-anchored forecaster is pooled by the file's state
+    /// for the target's year (`LogisticPool`), then the indicator's paths in that year are
+    /// shifted so that the target's P(met) equals the pooled value, and the scenario is
+    /// simulated again with the same seed (common random numbers). Every number of the second
+    /// run — P(met), the joint probability, P(at least k met), fans, shifts needed — comes from
+    /// the same shifted paths, so they agree with each other.
+    ///
+    /// Not shifted (said in the target's `note`): a target read as a two-sided band, an
+    /// average-growth target, a second target on an indicator-year already shifted.
+    ///
+    /// - Throws: `CalibrationRunError` when the combination file cannot be read; `RunError`.
+    public static func runCalibrated(_ input: ScenarioInput, options: RunOptions = RunOptions(),
+                                     progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ScenarioRun {
+        let plan = try ModelPlan(input)
+        let first = try simulate(input, plan: plan, options: options, progress: progress)
+        guard let settings = input.scenario.calibration else { return first }
+        let file: CombinationFile
+        let records: [TargetRecord]
+        do {
+            file = try CombinationFile.load(contentsOf: settings.file.url)
+            records = try file.targetRecords()
+        } catch {
+            throw CalibrationRunError.file("\(settings.file.written): \(error)")
+        }
+        let anchored = TargetAnchored(records: records)
+        let scenario = input.scenario
+        var calibrations: [TargetCalibration?] = []
+        var shifts: [Adjustment] = []
+        var shifted: Set<String> = []
+        for item in first.targets {
+            guard let outcome = item.outcome else { calibrations.append(nil); continue }
+            let t = item.target
+            let state = file.state(for: t.year)
+            let indicator = scenario.indicator(t.indicator)!
+            let proxied = scenario.historyProxy != nil || indicator.historyRegion != nil || indicator.history != nil
+            let predictive = anchored.predictive(region: settings.region, indicator: t.indicator, year: t.year,
+                                                 wording: t.wording, settings: state.anchored)
+            let pA = predictive.map { t.bound.probability(under: $0) }
+            let pool = LogisticPool(coefficients: state.coefficients)
+            let p = pool.probability(LogisticPool.features(model: outcome.probability.value, proxied: proxied, anchored: pA))
+            let key = "\(t.indicator) \(t.year)"
+            var shift: Double? = nil
+            var note: String? = nil
+            if t.measure == .averageGrowth {
+                note = "average-growth target: not shifted (P(met) is the model's)"
+            } else if shifted.contains(key) {
+                note = "\(t.indicator) \(t.year) already shifted for an earlier target: P(met) follows that shift"
+            } else if let s = calibrationShift(outcome, to: p) {
+                shift = s
+                shifted.insert(key)
+                shifts.append(Adjustment(indicator: t.indicator, year: t.year, shiftPP: s, reason: "calibration"))
+            } else {
+                note = "two-sided band or no quantile in range: not shifted (P(met) is the model's)"
+            }
+            calibrations.append(TargetCalibration(model: outcome.probability, anchored: pA, anchoredPredictive: predictive,
+                                                  pooled: p, shift: shift, note: note))
+        }
+        var calibrated = input
+        calibrated.scenario.adjustments += shifts
+        let second = try simulate(calibrated, plan: plan, options: options, progress: nil)
+        let summary = CalibrationSummary(file: settings.file.written, region: settings.region,
+                                         state: file.state(for: scenario.baseYear + 1), madeBy: file.madeBy)
+        return second.calibrated(calibrations, summary: summary, scenario: scenario)
+    }
+
+    /// The shift of the target's quantity (pp of growth; for a level, converted to growth
+    /// through the base level) that makes P(met) equal `p`, from the model's distribution.
+    static func calibrationShift(_ outcome: TargetOutcome, to p: Double) -> Double? {
+        let d = outcome.distribution
+        let q = min(max(p, 0.001), 0.999)
+        let level: Double?
+        switch outcome.rule.bound {
+        case .atLeast(let x): level = d.quantile(1 - q).map { x - $0 }
+        case .atMost(let x): level = d.quantile(q).map { x - $0 }
+        case .around: return nil
+        }
+        guard let level else { return nil }
+        switch outcome.rule.measure {
+        case .value: return level
+        case .level(let last): return last > 0 ? 100 * level / last : nil
+        case .averageGrowth: return nil
+        }
+    }
+}
+
+extension ScenarioRun {
+    /// The run with its targets' calibration records, the scenario as the user wrote it (the
+    /// calibration shifts are not user adjustments), and the calibration summary.
+    func calibrated(_ calibrations: [TargetCalibration?], summary: CalibrationSummary, scenario: Scenario) -> ScenarioRun {
+        var run = self
+        run.scenario = scenario
+        run.targets = zip(targets, calibrations).map { item, c in
+            var item = item
+            item.calibration = c
+            return item
+        }
+        run.calibration = summary
+        return run
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// calibration_reference.json, written by Fixtures/calibration_generate.py (scipy, statsmodels).
+struct CalibrationReference: Decodable {
+    struct TCase: Decodable { let location, scale, nu, x, cdf, logpdf: Double }
+    struct NIGCase: Decodable {
+        let prior: [Double]
+        let x, w: [Double]
+        let mean, weight, nu, variance: Double
+        let pred_scale: Double
+        let p_above_half: Double
+    }
+    struct Pool: Decodable {
+        struct Fit: Decodable { let lambda: Double; let statsmodels: [Double]; let scipy: [Double] }
+        let model, anchored: [Double]
+        let proxied, met: [Bool]
+        let fits: [Fit]
+    }
+    let student_t: [TCase]
+    let nig: [NIGCase]
+    let pool: Pool
+
+    static func load() throws -> CalibrationReference {
+        let url = Bundle.module.url(forResource: "calibration_reference", withExtension: "json", subdirectory: "Fixtures")!
+        return try JSONDecoder().decode(CalibrationReference.self, from: Data(contentsOf: url))
+    }
+}

@@ -1,0 +1,59 @@
+import Calibration
+import Foundation
+import Models
+import Scenario
+import Simulation
+import XCTest
+
+/// The calibrated run: every target's P(met) is the pooled probability (within Monte Carlo
+/// error), and the joint probability comes from the same shifted paths.
+final class CalibratedRunTests: XCTestCase {
+    func testShiftedPathsReachThePooledProbability() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("calibrated-run-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Past targets of two regions: GDP met by about 0.5 pp, CPI well under its ceiling.
+        var records: [TargetRecord] = []
+        for year in 2000...2019 {
+            for (k, region) in ["a", "b", "c"].enumerated() {
+                let wobble = Double((year * 7 + k * 3) % 5) / 5 - 0.4
+                records.append(TargetRecord(region: region, indicator: "gdp", year: year, measure: .growthPct,
+                                            wording: .around(7, tolerance: 0.5), outcome: 7.5 + wobble, model: 0.5 + wobble / 2))
+                records.append(TargetRecord(region: region, indicator: "cpi", year: year, measure: .ratePct,
+                                            wording: .atMost(3), outcome: 2 + wobble, model: 0.8))
+            }
+        }
+        let rolling = RollingCalibration(records: records)
+        let file = CombinationFile(madeBy: "test", calibrationSet: "synthetic", years: [2000, 2019], paths: 1, rolling: rolling)
+        let url = dir.appendingPathComponent("combination.json")
+        try file.encoded().write(to: url, atomically: true, encoding: .utf8)
+
+        let history = BacktestFixture.observations([("gdp", .growthPct, 6.5, 0.5, 1.0), ("cpi", .ratePct, 2.5, 0.5, 0.8)],
+                                                   years: 1995...2019, seed: 3)
+        var input = BacktestFixture.input(observations: history,
+                                          indicators: [Indicator(id: "gdp", modelOn: .growthPct), Indicator(id: "cpi", modelOn: .ratePct)],
+                                          targets: [], estimation: EstimationWindow(from: 1995, to: 2019), backtest: 2020...2020,
+                                          model: ModelSettings(type: .ar1), paths: 100_000)
+        input.scenario.backtest = nil
+        input.scenario.targets = [
+            Target(indicator: "gdp", years: 2020...2020, measure: .growthPct, wording: .around(7, tolerance: 0.5), quote: "7%左右"),
+            Target(indicator: "cpi", years: 2020...2020, measure: .ratePct, wording: .atMost(3), quote: "3%以内"),
+        ]
+        input.scenario.calibration = CalibrationSettings(file: FileReference(written: url.path, relativeTo: dir), region: "a")
+        let run = try ScenarioRunner.runCalibrated(input, options: RunOptions(threads: 2))
+        XCTAssertNotNil(run.calibration)
+        for item in run.targets {
+            let c = try XCTUnwrap(item.calibration), p = try XCTUnwrap(item.outcome).probability
+            XCTAssertNotNil(c.shift, "\(item.target.indicator)")
+            // The shift is read off a histogram quantile (bin width ~ range/8192): allow that too.
+            XCTAssertEqual(p.value, c.pooled, accuracy: 4 * p.standardError + 0.005, "\(item.target.indicator)")
+            // The model's own probability is the first run's.
+            XCTAssertNotEqual(c.model.value, p.value)
+        }
+        // The scenario as written: the calibration shifts are not listed as user adjustments.
+        XCTAssertTrue(run.scenario.adjustments.isEmpty)
+        // Joint from the same paths: P(all) <= min of the marginals.
+        let joint = try XCTUnwrap(run.joint.first).1.all.value
+        XCTAssertLessThanOrEqual(joint, run.targets.map { $0.outcome!.probability.value }.min()! + 1e-12)
+    }
+}
