@@ -84,11 +84,13 @@ extension SimulationSettings: LenientDecodable {
 }
 
 extension EstimationWindow: LenientDecodable {
-    static var expectation: String { "an object {from, to, exclude}" }
+    static var expectation: String { "an object {from, to, exclude, exclude_outliers}" }
     init(lenient decoder: any Decoder) throws {
         let f = try Fields<CodingKeys>(decoder)
         let from: Int? = f.required(.from), to: Int? = f.required(.to)
         let exclude = f.list(.exclude, required: false, of: Int.self)
+        let k = f.checked(f.optional(.excludeOutliers, as: Double.self), .excludeOutliers,
+                          "a threshold in robust standard deviations between 2 and 20") { $0 >= 2 && $0 <= 20 }
         if let from, let to, from > to {
             f.problem(.to, message: "expected a year >= from (\(from)), found \(to)")
         }
@@ -98,7 +100,7 @@ extension EstimationWindow: LenientDecodable {
             }
         }
         try f.finish()
-        self.init(from: from!, to: to!, exclude: exclude?.compactMap { $0 } ?? [])
+        self.init(from: from!, to: to!, exclude: exclude?.compactMap { $0 } ?? [], excludeOutliers: k)
     }
 }
 

@@ -81,15 +81,20 @@ public struct EstimationWindow: Sendable, Hashable, Encodable {
     /// Years inside the window left out (outliers such as 2020).
     public var exclude: [Int]
 
-    /// The years used, ascending.
+    /// k of the outlier rule (`exclude_outliers`): a year is also left out when an indicator
+    /// lies more than k robust SD from the median of the years before it (nil: no rule).
+    public var excludeOutliers: Double?
+
+    /// The years used, ascending (before the outlier rule, which depends on the data).
     public var years: [Int] { (from...to).filter { !exclude.contains($0) } }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case from, to, exclude }
+    enum CodingKeys: String, CodingKey, CaseIterable { case from, to, exclude, excludeOutliers = "exclude_outliers" }
 
-    public init(from: Int, to: Int, exclude: [Int] = []) {
+    public init(from: Int, to: Int, exclude: [Int] = [], excludeOutliers: Double? = nil) {
         self.from = from
         self.to = to
         self.exclude = exclude
+        self.excludeOutliers = excludeOutliers
     }
 }
 

@@ -79,6 +79,11 @@ public struct ModelPlan: Sendable {
         guard !ids.isEmpty else {
             throw RunError.modelFailed("no indicator has \(Self.minimumYears) or more observed years in \(window.from)-\(to)")
         }
+        if let k = window.excludeOutliers {
+            let excluded = OutlierRule(k: k).apply(years: years, ids: ids, columns: &columns)
+            notes.append("outlier rule (k = \(k), stated in the scenario, applied with the data known at each year): "
+                + (excluded.isEmpty ? "no year excluded" : "excluded " + excluded.map { "\($0.year) (\($0.reason))" }.joined(separator: "; ")))
+        }
         var matrix = Matrix(rows: years.count, columns: ids.count)
         for (j, column) in columns.enumerated() { for (i, x) in column.enumerated() { matrix[i, j] = x } }
         if !window.exclude.isEmpty {
