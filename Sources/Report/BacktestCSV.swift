@@ -23,7 +23,7 @@ public enum BacktestCSV {
                          yesNo(f.isInside(band: 0.1)), t.crpsText,
                          f.status == .scored ? NumberFormat.fixed(base.next()!, 4) : ""])
         }
-        return CSVReport.render(rows)
+        return CSVReport.file(rows)
     }
 
     public static func reliability(_ run: BacktestRun) -> String {
@@ -34,6 +34,6 @@ public enum BacktestCSV {
                          bin.count > 0 ? NumberFormat.fixed(bin.meanProbability, 3) : "",
                          bin.count > 0 ? NumberFormat.fixed(bin.observedFrequency, 3) : ""])
         }
-        return CSVReport.render(rows)
+        return CSVReport.file(rows)
     }
 }

@@ -2,42 +2,38 @@ import Scenario
 import Simulation
 
 /// Tidy (long-format) CSV tables: one row per target, one row per (indicator, year, quantile).
-/// Numbers carry the digits their Monte Carlo error supports, as in the Markdown tables;
-/// probabilities are fractions. An unevaluated target has empty numeric cells and a reason.
+/// Numeric columns hold numbers only (unrounded; the Monte Carlo error is in its own column,
+/// and the Markdown tables round to what it supports), text is in separate columns;
+/// probabilities are fractions. UTF-8 with a byte-order mark, so that Excel on a
+/// Chinese-language Windows opens it as UTF-8 (pandas reads the BOM too). An unevaluated
+/// target has empty numeric cells and a reason.
 public enum CSVReport {
     public static func targets(_ run: ScenarioRun) -> String {
-        var rows = [["scenario", "indicator", "year", "measure", "bound", "value", "tolerance", "shift_unit", "quote",
-                     "status", "reason", "p_met", "mc_se", "ci95_low", "ci95_high", "q10", "q50", "q90",
-                     "confidence", "reachable", "shift_needed"]]
+        var rows = [["scenario", "indicator", "year", "measure", "bound_kind", "bound_value", "tolerance", "reading", "unit",
+                     "quote", "status", "reason", "p_met", "mc_se", "ci95_low", "ci95_high", "p_lands_near", "p_model",
+                     "p_anchored", "calibration_shift", "q10", "q50", "q90", "confidence", "verdict", "shift_needed", "shift_note"]]
+        let number = { (x: Double?) in x.map { $0.isFinite ? "\($0)" : "" } ?? "" }
         for item in run.targets {
             let t = TargetText(run: run, item: item)
             let target = item.target
-            let (kind, tolerance): (String, String) = {
-                switch target.bound {
-                case .atLeast: return ("at_least", "")
-                case .atMost: return ("at_most", "")
-                case .around(_, let tol): return ("around", t.plain(tol))
-                }
-            }()
+            let (kind, value, tolerance) = JSONSummary.boundParts(target.bound)
             var row = [run.scenario.name, target.indicator, String(target.year), target.measure.rawValue, kind,
-                       t.plain(target.bound.value), tolerance, item.unit, target.quote ?? ""]
+                       "\(value)", number(tolerance), t.readingText, item.unit, target.quote ?? ""]
             if let outcome = item.outcome {
                 let p = outcome.probability
-                let d = NumberFormat.fractionDecimals(standardError: p.standardError)
-                let fraction = { (x: Double) in NumberFormat.fixed(x, d) }
-                let shift = outcome.shiftNeeded(confidence: run.scenario.confidence)
-                // No SE when no path or every path met it; interval bounds rounded outward.
-                row += ["evaluated", "", fraction(p.value), p.standardError == 0 ? "" : NumberFormat.fixed(p.standardError, d + 1),
-                        NumberFormat.fixed(p.interval95.lower, d, outward: -1), NumberFormat.fixed(p.interval95.upper, d, outward: +1),
-                        t.quantileText(0.1), t.quantileText(0.5), t.quantileText(0.9),
-                        t.plain(run.scenario.confidence), t.verdict.hasPrefix("borderline") ? "borderline" : t.verdict,
-                        shift.map { NumberFormat.points($0, standardError: t.shiftStandardError ?? 0.05) } ?? "unreachable"]
+                let d = outcome.distribution
+                let c = item.calibration
+                row += ["evaluated", "", "\(p.value)", "\(p.standardError)", "\(p.interval95.lower)", "\(p.interval95.upper)",
+                        number(item.near?.probability.value), number(c?.model.value), number(c?.anchored), number(c?.shift),
+                        number(d.quantile(0.1)), number(d.quantile(0.5)), number(d.quantile(0.9)),
+                        "\(run.scenario.confidence)", t.verdict.hasPrefix("borderline") ? "borderline" : t.verdict,
+                        number(outcome.shiftNeeded(confidence: run.scenario.confidence)), t.shiftText]
             } else {
-                row += ["not_evaluated", item.reason ?? ""] + Array(repeating: "", count: 10)
+                row += ["not_evaluated", item.reason ?? ""] + Array(repeating: "", count: 15)
             }
             rows.append(row)
         }
-        return render(rows)
+        return file(rows)
     }
 
     public static func fan(_ run: ScenarioRun) -> String {
@@ -47,13 +43,15 @@ public enum CSVReport {
                 let hist = run.result.fan[h - 1][v]
                 for p in MarkdownReport.fanLevels {
                     guard let q = hist.quantile(p) else { continue }
-                    rows.append([run.scenario.name, id, String(run.year(ofOffset: h)), NumberFormat.fixed(p, 2),
-                                 NumberFormat.points(q, standardError: hist.quantileStandardError(p) ?? hist.resolution)])
+                    rows.append([run.scenario.name, id, String(run.year(ofOffset: h)), "\(p)", "\(q)"])
                 }
             }
         }
-        return render(rows)
+        return file(rows)
     }
+
+    /// A CSV file's text: a UTF-8 byte-order mark (for Excel), then `render(rows)`.
+    static func file(_ rows: [[String]]) -> String { "\u{FEFF}" + render(rows) }
 
     /// RFC 4180 rendering: fields with a comma, quote or line break are quoted.
     static func render(_ rows: [[String]]) -> String {

@@ -112,7 +112,7 @@ public enum CalibrationSetReport {
                              "\(r.outcome!)", all.outcomes[i] ? "1" : "0", f.name.rawValue, "\(f.probabilities[i])"])
             }
         }
-        return CSVReport.render(rows)
+        return CSVReport.file(rows)
     }
 
     public static func reliabilityCSV(_ run: CalibrationSetRun) -> String {
@@ -123,7 +123,7 @@ public enum CalibrationSetReport {
                 rows.append([f.name.rawValue, "\(b.lower)", "\(b.upper)", "\(b.count)", "\(b.met)", "\(b.meanProbability)", "\(b.observedFrequency)"])
             }
         }
-        return CSVReport.render(rows)
+        return CSVReport.file(rows)
     }
 
     struct Summary: Encodable {
@@ -172,9 +172,6 @@ public enum CalibrationSetReport {
                               scored: all.targets.count, met: all.outcomes.filter { $0 }.count,
                               regions: Set(all.targets.map { run.records[$0].region }).count, years: Set(all.years).count,
                               forecasters: forecasters(all), groups: groups, origins: origins)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n"
+        return try ReportJSON.encode(summary)
     }
 }

@@ -2,9 +2,11 @@ import Foundation
 import Scenario
 import Simulation
 
-/// summary.json: the run's header, targets, joint probabilities and fan, for programs.
-/// Numbers are strings with the digits their Monte Carlo error supports (as in the tables),
-/// so that no reader mistakes noise for signal; probabilities are fractions.
+/// summary.json: the run's header, targets, joint probabilities, for programs (pandas'
+/// `json_normalize` reads `targets` and `joint` as tables). Numbers are JSON numbers,
+/// unrounded, each probability beside its Monte Carlo standard error; probabilities are
+/// fractions, growth and rates in percent, shifts in percentage points (or the level's unit).
+/// Text (verdicts, readings, reasons) is in separate fields.
 public enum JSONSummary {
     struct Summary: Encodable {
         let scenario: String
@@ -20,6 +22,8 @@ public enum JSONSummary {
         let paths: Int
         let seed: UInt64
         let confidence: Double
+        let calibrated: Bool
+        let calibration: String?
         let targets: [TargetSummary]
         let joint: [JointSummary]
     }
@@ -28,53 +32,85 @@ public enum JSONSummary {
         let year: Int
         let measure: String
         let bound: String
+        let boundKind: String
+        let boundValue: Double
+        let tolerance: Double?
+        let reading: String
         let quote: String?
         let unit: String
         let evaluated: Bool
         let reason: String?
-        let pMet: String?
-        let mcStandardError: String?
+        let pMet: Double?
+        let mcStandardError: Double?
+        let ci95Low: Double?
+        let ci95High: Double?
+        let pLandsNear: Double?
+        let pLandsNearStandardError: Double?
+        let pModel: Double?
+        let pModelStandardError: Double?
+        let pAnchored: Double?
+        let calibrationShift: Double?
+        let calibrationNote: String?
         let reachable: Bool?
-        let shiftNeeded: String?
-        let median: String?
-        let q10: String?
-        let q90: String?
-        let ci95: [String]?
+        let verdict: String?
+        let shiftNeeded: Double?
+        let shiftNote: String?
+        let median: Double?
+        let q10: Double?
+        let q90: Double?
     }
     struct JointSummary: Encodable {
         let year: Int
         let targets: Int
-        let pAllMet: String
-        let mcStandardError: String
+        let pAllMet: Double
+        let mcStandardError: Double
+        /// P(at least k met) for k = 0...n.
+        let pAtLeast: [Double]
+    }
+
+    /// The bound's kind, value and tolerance as data ("at_least", 6.5, nil).
+    static func boundParts(_ b: Bound) -> (String, Double, Double?) {
+        switch b {
+        case .atLeast(let x): return ("at_least", x, nil)
+        case .atMost(let x): return ("at_most", x, nil)
+        case .around(let x, let t): return ("around", x, t)
+        }
     }
 
     public static func render(_ run: ScenarioRun) throws -> String {
         let s = run.scenario
         let targets = run.targets.map { item -> TargetSummary in
             let t = TargetText(run: run, item: item)
-            let p = item.outcome?.probability
-            let d = p.map { NumberFormat.fractionDecimals(standardError: $0.standardError) } ?? 4
+            let o = item.outcome, p = o?.probability
+            let (kind, value, tolerance) = boundParts(item.target.bound)
+            let shift = o?.shiftNeeded(confidence: s.confidence)
+            let finite = { (x: Double?) in x.flatMap { $0.isFinite ? $0 : nil } }
             return TargetSummary(
                 indicator: item.target.indicator, year: item.target.year, measure: item.target.measure.rawValue,
-                bound: t.boundText, quote: item.target.quote, unit: item.unit, evaluated: item.outcome != nil,
-                reason: item.reason, pMet: p.map { NumberFormat.fixed($0.value, d) },
-                mcStandardError: p.flatMap { $0.standardError == 0 ? nil : NumberFormat.fixed($0.standardError, d + 1) },
-                reachable: t.reachable,
-                shiftNeeded: item.outcome == nil ? nil : t.shiftText, median: item.outcome == nil ? nil : t.quantileText(0.5),
-                q10: item.outcome == nil ? nil : t.quantileText(0.1), q90: item.outcome == nil ? nil : t.quantileText(0.9),
-                ci95: p.map { [NumberFormat.fixed($0.interval95.lower, d, outward: -1),
-                               NumberFormat.fixed($0.interval95.upper, d, outward: +1)] })
+                bound: t.boundText, boundKind: kind, boundValue: value, tolerance: tolerance, reading: t.readingText,
+                quote: item.target.quote, unit: item.unit, evaluated: o != nil, reason: item.reason,
+                pMet: p?.value, mcStandardError: p?.standardError,
+                ci95Low: p?.interval95.lower, ci95High: p?.interval95.upper,
+                pLandsNear: item.near?.probability.value, pLandsNearStandardError: item.near?.probability.standardError,
+                pModel: item.calibration?.model.value, pModelStandardError: item.calibration?.model.standardError,
+                pAnchored: item.calibration?.anchored, calibrationShift: item.calibration?.shift,
+                calibrationNote: item.calibration?.note,
+                reachable: t.reachable, verdict: o == nil ? nil : t.verdict,
+                shiftNeeded: finite(shift), shiftNote: o == nil ? nil : t.shiftText,
+                median: finite(o?.distribution.quantile(0.5)), q10: finite(o?.distribution.quantile(0.1)),
+                q90: finite(o?.distribution.quantile(0.9)))
         }
         let joint = run.joint.map { (year, j) in
-            let d = NumberFormat.fractionDecimals(standardError: j.all.standardError)
-            return JointSummary(year: year, targets: j.targets.count, pAllMet: NumberFormat.fixed(j.all.value, d),
-                                mcStandardError: NumberFormat.fixed(j.all.standardError, d + 1))
+            JointSummary(year: year, targets: j.targets.count, pAllMet: j.all.value, mcStandardError: j.all.standardError,
+                         pAtLeast: j.atLeast)
         }
         let summary = Summary(
             scenario: s.name, region: s.region, model: run.modelSummary, notes: run.notes,
             historyProxy: s.historyProxy.map { "\($0.region): \($0.note)" }, baseYear: s.baseYear, origin: run.origin,
             horizonEnd: s.horizonEnd, estimation: "\(s.estimation.from)-\(min(s.estimation.to, run.origin))",
             excludedYears: s.estimation.exclude.sorted(), paths: run.paths, seed: run.seed, confidence: s.confidence,
+            calibrated: run.calibration != nil,
+            calibration: run.calibration.map { "\($0.file), region \($0.region), state of \($0.state.year) learned from \($0.state.trainingTargets) earlier targets" },
             targets: targets, joint: joint)
         return try ReportJSON.encode(summary)
     }
