@@ -2,7 +2,8 @@ import Foundation
 
 /// What `forecast validate` checks in one file.
 public enum FileCheck {
-    /// Validates one file by its kind: a scenario (`.json`, with the tables it references),
+    /// Validates one file by its kind: a scenario or a calibration set (`.json`, with the
+    /// files it references),
     /// a past-targets table (`.csv` whose header has a `bound` column) or a history table
     /// (any other `.csv`). A JSON Schema (a `.json` whose top-level `$schema` names
     /// json-schema.org, such as scenarios/scenario.schema.json) is only checked to be JSON,
@@ -13,8 +14,13 @@ public enum FileCheck {
     public static func validate(_ url: URL) throws(ValidationFailure) {
         switch url.pathExtension.lowercased() {
         case "json":
-            if isJSONSchema(try TextFile.read(url)) { return }
-            _ = try ScenarioInput.load(contentsOf: url)
+            let text = try TextFile.read(url)
+            if isJSONSchema(text) { return }
+            if CalibrationSet.isCalibrationSet(Data(text.utf8)) {
+                _ = try CalibrationSetInput.load(contentsOf: url)
+            } else {
+                _ = try ScenarioInput.load(contentsOf: url)
+            }
         case "csv":
             let firstLine = try TextFile.read(url).prefix { $0 != "\n" && $0 != "\r\n" }
             if firstLine.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == "bound" }) {

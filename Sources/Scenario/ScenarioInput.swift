@@ -49,6 +49,10 @@ public struct ScenarioInput: Sendable {
         if let ref = scenario.backtest?.targets {
             referenced(ref, at: "backtest.targets") { u throws(ValidationFailure) in pastTargets = try PastTarget.load(contentsOf: u) }
         }
+        if let c = scenario.calibration, !FileManager.default.fileExists(atPath: c.file.url.path) {
+            problems.append(ValidationProblem(file: url.relativePath, location: .jsonPath("calibration.file"), message:
+                "file not found: \(c.file.written) (write it with `forecast calibrate CALIBRATION-SET --out FILE`)"))
+        }
         if !problems.isEmpty { throw ValidationFailure(problems: problems) }
         return ScenarioInput(scenario: scenario, histories: histories, pastTargets: pastTargets)
     }

@@ -15,6 +15,25 @@ final class ShippedScenarioTests: XCTestCase {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.filter { $0.hasSuffix(".json") && $0 != "scenario.schema.json" }.sorted()
             .map { directory.appendingPathComponent($0) }
+            .filter { !CalibrationSet.isCalibrationSet((try? Data(contentsOf: $0)) ?? Data()) }
+    }
+
+    static var shippedCalibrationSets: [URL] {
+        let directory = packageRoot.appendingPathComponent("scenarios")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.sorted().map { directory.appendingPathComponent($0) }
+            .filter { CalibrationSet.isCalibrationSet((try? Data(contentsOf: $0)) ?? Data()) }
+    }
+
+    func testShippedCalibrationSetsLoad() throws {
+        for url in Self.shippedCalibrationSets {
+            do {
+                let set = try CalibrationSetInput.load(contentsOf: url)
+                XCTAssertFalse(set.members.isEmpty)
+            } catch {
+                XCTFail("\(url.lastPathComponent) does not load:\n\(error)")
+            }
+        }
     }
 
     func testShippedScenariosPassTheLoader() throws {
