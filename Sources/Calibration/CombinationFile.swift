@@ -92,8 +92,8 @@ public struct CombinationFile: Sendable, Codable {
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do {
             let file = try decoder.decode(CombinationFile.self, from: Data(contentsOf: url))
-            guard !file.origins.isEmpty, file.origins.allSatisfy({ $0.coefficients.count == 4 }) else {
-                throw CombinationFileError.unreadable(url.relativePath, "no origin, or an origin without its four coefficients")
+            guard !file.origins.isEmpty, file.origins.allSatisfy({ $0.coefficients.count == LogisticPool.prior.count }) else {
+                throw CombinationFileError.unreadable(url.relativePath, "no origin, or an origin without its \(LogisticPool.prior.count) coefficients")
             }
             return file
         } catch let e as DecodingError {

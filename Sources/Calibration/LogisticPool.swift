@@ -2,20 +2,22 @@ import Foundation
 import Linear
 
 /// A logistic pool of two forecasters of P(met):
-/// `p = σ(a + b_own · logit p_model · [own history] + b_proxy · logit p_model · [proxy history]
-///        + c · logit p_anchored)`,
+/// `p = σ(a_floor · [floor] + a_ceiling · [ceiling] + b_own · logit p_model · [own history]
+///        + b_proxy · logit p_model · [proxy history] + c · logit p_anchored)`,
+/// with one intercept for floors (growth at least X) and one for ceilings (prices and
+/// unemployment at most X), which are met far more often;
 /// inputs clipped to [0.01, 0.99] (a missing input contributes 0, i.e. p = ½). Fitted by
 /// penalised maximum likelihood (ridge towards `prior`, the equal-weight geometric pool
-/// (0, ½, ½, ½)) with Newton's method; the Hessian solve by Cholesky (LAPACK dpotrf/dpotrs).
+/// (0, 0, ½, ½, ½)) with Newton's method; the Hessian solve by Cholesky (LAPACK dpotrf/dpotrs).
 /// Ranjan & Gneiting (2010), "Combining probability forecasts", JRSS B 72, 71–91.
 public struct LogisticPool: Sendable, Equatable, Codable {
-    /// (a, b_own, b_proxy, c).
+    /// (a_floor, a_ceiling, b_own, b_proxy, c).
     public var coefficients: [Double]
-    public static let prior = [0.0, 0.5, 0.5, 0.5]
+    public static let prior = [0.0, 0.0, 0.5, 0.5, 0.5]
     public static let clip = 0.01
 
     public init(coefficients: [Double] = LogisticPool.prior) {
-        precondition(coefficients.count == 4, "four coefficients")
+        precondition(coefficients.count == Self.prior.count, "five coefficients")
         self.coefficients = coefficients
     }
 
@@ -25,10 +27,11 @@ public struct LogisticPool: Sendable, Equatable, Codable {
         return log(q / (1 - q))
     }
 
-    /// The features of one forecast: (1, own · logit p_m, proxy · logit p_m, logit p_a).
-    public static func features(model: Double?, proxied: Bool, anchored: Double?) -> [Double] {
+    /// The features of one forecast: ([floor], [ceiling], own · logit p_m, proxy · logit p_m,
+    /// logit p_a); `ceiling` for a target read as at most X.
+    public static func features(model: Double?, proxied: Bool, anchored: Double?, ceiling: Bool) -> [Double] {
         let m = logit(model)
-        return [1, proxied ? 0 : m, proxied ? m : 0, logit(anchored)]
+        return [ceiling ? 0 : 1, ceiling ? 1 : 0, proxied ? 0 : m, proxied ? m : 0, logit(anchored)]
     }
 
     public func probability(_ x: [Double]) -> Double {
@@ -38,25 +41,26 @@ public struct LogisticPool: Sendable, Equatable, Codable {
 
     /// Fits by penalised likelihood `Σ log-lik − (λ/2)‖β − prior‖²`.
     ///
-    /// - Parameters: rows of features (`features(model:proxied:anchored:)`), outcomes, λ > 0.
+    /// - Parameters: rows of features (`features(model:proxied:anchored:ceiling:)`), outcomes, λ > 0.
     /// - Throws: `LinearAlgebraError` if the Hessian is not positive definite (cannot happen for λ > 0).
     public static func fit(_ x: [[Double]], _ y: [Bool], penalty lambda: Double) throws -> LogisticPool {
         precondition(x.count == y.count && lambda > 0)
+        let n = prior.count
         var beta = prior
         for _ in 0..<50 {
-            var g = (0..<4).map { -lambda * (beta[$0] - prior[$0]) }
-            var h = Matrix(rows: 4, columns: 4)
-            for i in 0..<4 { h[i, i] = lambda }
+            var g = (0..<n).map { -lambda * (beta[$0] - prior[$0]) }
+            var h = Matrix(rows: n, columns: n)
+            for i in 0..<n { h[i, i] = lambda }
             let pool = LogisticPool(coefficients: beta)
             for (xi, yi) in zip(x, y) {
                 let p = pool.probability(xi)
                 let r = (yi ? 1 : 0) - p, w = p * (1 - p)
-                for j in 0..<4 {
+                for j in 0..<n {
                     g[j] += r * xi[j]
-                    for k in 0..<4 { h[j, k] += w * xi[j] * xi[k] }
+                    for k in 0..<n { h[j, k] += w * xi[j] * xi[k] }
                 }
             }
-            let step = try cholesky(h).solve(try Matrix(rows: 4, columns: 1, columnMajor: g)).column(0)
+            let step = try cholesky(h).solve(try Matrix(rows: n, columns: 1, columnMajor: g)).column(0)
             beta = zip(beta, step).map { $0 + $1 }
             if step.map(abs).max()! < 1e-10 { break }
         }

@@ -82,7 +82,8 @@ public struct RollingCalibration: Sendable {
         var settingsOf: [Int: AnchoredSettings] = [:]
         for y in years + [next] { settingsOf[y] = settings(before: y) }
         let pAnchored: [Double?] = records.map { anchored.probability($0, settings: settingsOf[$0.year]!) }
-        let x = records.indices.map { LogisticPool.features(model: records[$0].model, proxied: records[$0].proxied, anchored: pAnchored[$0]) }
+        let x = records.indices.map { LogisticPool.features(model: records[$0].model, proxied: records[$0].proxied, anchored: pAnchored[$0],
+                                                                   ceiling: records[$0].bound.isCeiling) }
         func fitted(before year: Int, penalty: Double) -> LogisticPool? {
             let train = scored.filter { records[$0].year < year }
             guard train.count >= Self.minimumTraining else { return nil }
@@ -140,7 +141,7 @@ public struct RollingCalibration: Sendable {
         let predictive = anchored.predictive(region: region, indicator: indicator, year: year, wording: wording,
                                              settings: origin.anchoredSettings)
         let pA = predictive.map { record.bound.probability(under: $0) }
-        let p = origin.pool.probability(LogisticPool.features(model: model, proxied: proxied, anchored: pA))
+        let p = origin.pool.probability(LogisticPool.features(model: model, proxied: proxied, anchored: pA, ceiling: record.bound.isCeiling))
         return (pA, predictive, p, origin)
     }
 }

@@ -77,11 +77,11 @@ public enum CalibrationSetReport {
             out += "| \(y) | \(rows.count) | \(rows.filter { all.outcomes[$0] }.count) | \(pct(ProbabilityScore.mean(rows.map { all.scores(.calibrated).probabilities[$0] }))) | "
                 + all.forecasters.map { f in num(ProbabilityScore.mean(rows.map { f.brierScores[$0] })) }.joined(separator: " | ") + " |\n"
         }
-        out += "\n## The calibrated forecaster at each origin\n\nSettings chosen on earlier years only: the target-anchored forecaster's half-life h, regional weight κ and prior degrees of freedom ν₀ by predictive log density; the pool's penalty λ by log score; coefficients of p = σ(a + b_own·logit p_model[own history] + b_proxy·logit p_model[proxy] + c·logit p_anchored). \"prior\" = too few earlier targets (< \(RollingCalibration.minimumTraining)): the equal-weight pool (0, ½, ½, ½).\n\n| Year | earlier targets | h | κ | ν₀ | λ | a | b_own | b_proxy | c |\n|---|---|---|---|---|---|---|---|---|---|\n"
+        out += "\n## The calibrated forecaster at each origin\n\nSettings chosen on earlier years only: the target-anchored forecaster's half-life h, regional weight κ and prior degrees of freedom ν₀ by predictive log density; the pool's penalty λ by log score; coefficients of p = σ(a_floor[floor] + a_ceiling[ceiling] + b_own·logit p_model[own history] + b_proxy·logit p_model[proxy] + c·logit p_anchored). \"prior\" = too few earlier targets (< \(RollingCalibration.minimumTraining)): the equal-weight pool (0, 0, ½, ½, ½).\n\n| Year | earlier targets | h | κ | ν₀ | λ | a_floor | a_ceiling | b_own | b_proxy | c |\n|---|---|---|---|---|---|---|---|---|---|---|\n"
         for y in run.rolling.origins.keys.sorted() where y >= run.set.from {
             let o = run.rolling.origins[y]!
             let c = o.pool.coefficients
-            out += "| \(y) | \(o.trainingRecords) | \(NumberFormat.plain(o.anchoredSettings.halfLife)) | \(NumberFormat.plain(o.anchoredSettings.regionWeight)) | \(NumberFormat.plain(o.anchoredSettings.priorDegreesOfFreedom)) | \(o.penalty.map(NumberFormat.plain) ?? "prior") | \(num(c[0], 2)) | \(num(c[1], 2)) | \(num(c[2], 2)) | \(num(c[3], 2)) |\n"
+            out += "| \(y) | \(o.trainingRecords) | \(NumberFormat.plain(o.anchoredSettings.halfLife)) | \(NumberFormat.plain(o.anchoredSettings.regionWeight)) | \(NumberFormat.plain(o.anchoredSettings.priorDegreesOfFreedom)) | \(o.penalty.map(NumberFormat.plain) ?? "prior") | " + c.map { num($0, 2) }.joined(separator: " | ") + " |\n"
         }
         let unscored = withOutcome.filter { $0.model == nil }
         if !unscored.isEmpty {

@@ -117,6 +117,9 @@ public enum Bound: Sendable, Hashable {
         }
     }
 
+    /// Whether the bound is a ceiling (at most X).
+    public var isCeiling: Bool { if case .atMost = self { return true } else { return false } }
+
     /// The number the report states (the centre for `around`).
     public var value: Double {
         switch self {

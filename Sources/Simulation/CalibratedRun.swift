@@ -75,7 +75,8 @@ extension ScenarioRunner {
                                                  wording: t.wording, settings: state.anchored)
             let pA = predictive.map { t.bound.probability(under: $0) }
             let pool = LogisticPool(coefficients: state.coefficients)
-            let p = pool.probability(LogisticPool.features(model: outcome.probability.value, proxied: proxied, anchored: pA))
+            let p = pool.probability(LogisticPool.features(model: outcome.probability.value, proxied: proxied, anchored: pA,
+                                                                       ceiling: t.bound.isCeiling))
             let key = "\(t.indicator) \(t.year)"
             var shift: Double? = nil
             var note: String? = nil

@@ -13,7 +13,7 @@ struct CalibrationReference: Decodable {
     struct Pool: Decodable {
         struct Fit: Decodable { let lambda: Double; let statsmodels: [Double]; let scipy: [Double] }
         let model, anchored: [Double]
-        let proxied, met: [Bool]
+        let proxied, ceiling, met: [Bool]
         let fits: [Fit]
     }
     let student_t: [TCase]
