@@ -34,6 +34,11 @@ public enum MarkdownReport {
         lines.append("- Parameter uncertainty: " + (s.model.parameterUncertainty
             ? "on (one posterior or sampling draw of the parameters per block of \(r.blockSize) paths)" : "off (point estimates)"))
         lines.append("- Paths: \(grouped(r.paths)) (\(r.blocks) blocks of \(r.blockSize)) · seed \(r.seed)")
+        if let p = run.precision {
+            let asked = NumberFormat.fixed(100 * p.requested, 3), got = NumberFormat.fixed(100 * p.reached, 3)
+            lines.append("- Stopping rule: every evaluated target's MC SE at most \(asked) pp, paths sized by a pilot of \(grouped(ScenarioRunner.pilotPaths)) — "
+                + (p.isMet ? "met (largest SE \(got) pp)" : "**not met** at the cap of \(grouped(p.cap)) paths (largest SE \(got) pp)"))
+        }
         let judged = s.indicators.filter(\.isJudgmental)
         if !judged.isEmpty {
             lines.append("- Judgments (no usable history; drawn each year independently of the model): " + judged.map { i in

@@ -50,8 +50,13 @@ extension ScenarioRunner {
     public static func runCalibrated(_ input: ScenarioInput, options: RunOptions = RunOptions(),
                                      progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ScenarioRun {
         let plan = try ModelPlan(input)
+        var options = options
+        let cap = options.paths ?? defaultPathCap
+        if let precision = options.precision {
+            options.paths = try pathsForPrecision(input, plan: plan, options: options, precision: precision)
+        }
         let first = try simulate(input, plan: plan, options: options, progress: progress)
-        guard let settings = input.scenario.calibration else { return first }
+        guard let settings = input.scenario.calibration else { return first.withPrecision(cap: cap, requested: options.precision) }
         let file: CombinationFile
         let records: [TargetRecord]
         do {
@@ -100,6 +105,7 @@ extension ScenarioRunner {
         let summary = CalibrationSummary(file: settings.file.written, region: settings.region,
                                          state: file.state(for: scenario.baseYear + 1), madeBy: file.madeBy)
         return second.calibrated(calibrations, summary: summary, scenario: scenario)
+            .withPrecision(cap: cap, requested: options.precision)
     }
 
     /// The shift of the target's quantity (pp of growth; for a level, converted to growth
@@ -123,6 +129,15 @@ extension ScenarioRunner {
 }
 
 extension ScenarioRun {
+    /// The run with its precision report when a precision was asked for.
+    func withPrecision(cap: Int, requested: Double?) -> ScenarioRun {
+        guard let requested else { return self }
+        var run = self
+        run.precision = PrecisionReport(requested: requested, reached: ScenarioRunner.largestStandardError(self),
+                                        paths: paths, cap: cap)
+        return run
+    }
+
     /// The run with its targets' calibration records, the scenario as the user wrote it (the
     /// calibration shifts are not user adjustments), and the calibration summary.
     func calibrated(_ calibrations: [TargetCalibration?], summary: CalibrationSummary, scenario: Scenario) -> ScenarioRun {

@@ -35,6 +35,8 @@ public struct ScenarioRun: Sendable {
     public internal(set) var targets: [ScenarioTarget]
     /// What the calibration used (nil: the model's P(met) alone).
     public internal(set) var calibration: CalibrationSummary? = nil
+    /// The stopping rule, when the run was asked for a precision.
+    public internal(set) var precision: PrecisionReport? = nil
     /// Effective number of paths and seed (after command-line overrides).
     public var paths: Int { result.paths }
     public var seed: UInt64 { result.seed }

@@ -10,11 +10,16 @@ public struct RunOptions: Sendable {
     public var seed: UInt64?
     /// Worker threads (>= 1); the output does not depend on it.
     public var threads: Int
+    /// With a precision (a fraction: 0.001 is 0.1 pp), `paths` is a cap and the run uses as
+    /// many paths as make every evaluated target's Monte Carlo SE at most this
+    /// (`ScenarioRunner.pathsForPrecision`).
+    public var precision: Double?
 
-    public init(paths: Int? = nil, seed: UInt64? = nil, threads: Int = 1) {
+    public init(paths: Int? = nil, seed: UInt64? = nil, threads: Int = 1, precision: Double? = nil) {
         self.paths = paths
         self.seed = seed
         self.threads = threads
+        self.precision = precision
     }
 }
 

@@ -15,14 +15,20 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: "Worker threads; the tables do not depend on it.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "Simulate until every evaluated target's Monte Carlo SE is at most this many percentage points (a pilot run sizes the run; --paths is then the cap, default 10^7).")
+    var precision: Double?
+
     func validate() throws {
         if let paths, !(1...1_000_000_000_000).contains(paths) {
             throw ValidationError("--paths must be between 1 and 10^12, got \(paths)")
         }
         if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if let precision, !(precision >= 0.001 && precision <= 50) {
+            throw ValidationError("--precision must be between 0.001 and 50 percentage points, got \(precision)")
+        }
     }
 
-    var runOptions: RunOptions { RunOptions(paths: paths, seed: seed, threads: threads) }
+    var runOptions: RunOptions { RunOptions(paths: paths, seed: seed, threads: threads, precision: precision.map { $0 / 100 }) }
 }
 
 /// `forecast simulate SCENARIO`: the main job.
