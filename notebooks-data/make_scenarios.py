@@ -5,8 +5,14 @@
 
 Targets are copied from notebooks-data/<region>/targets.csv (value, bound, tolerance, quote), so a
 scenario can never disagree with the curated table. Paths in the scenarios are relative to the
-scenario file. The proxy rule for Ruijin (which history each indicator uses) is computed here from
-the coverage of the histories and printed, so that scenarios/README.md can quote it.
+scenario file. The proxy rule for Ruijin and for the calibration-city template (which history each
+indicator uses) is computed here from the coverage of the histories and printed, so that
+scenarios/README.md can quote it.
+
+Writes ruijin-2022*.json, china-<year>.json, china-backtest.json, jiangxi-backtest.json, the two
+calibration templates (calibration-province.json, calibration-city.json) and calibration-set.json
+(every province and Jiangxi city with at least one target in notebooks-data/provinces/ and
+notebooks-data/jiangxi-cities/).
 """
 
 import csv
@@ -23,8 +29,8 @@ NAMES = {
     "budget_revenue": ("一般公共预算收入", "General public budget revenue"),
     "fai": ("固定资产投资", "Fixed-asset investment"),
     "retail": ("社会消费品零售总额", "Retail sales of consumer goods"),
-    "fdi": ("实际利用外资", "Foreign capital actually used"),
-    "exports": ("外贸出口总额", "Exports"),
+    "fdi_usd": ("实际利用外资", "Foreign capital actually used (growth in US dollars)"),
+    "exports_usd": ("外贸出口总额", "Exports (growth in US dollars)"),
     "urban_income": ("城镇居民人均可支配收入", "Urban per-capita disposable income (nominal)"),
     "rural_income": ("农村居民人均可支配收入", "Rural per-capita disposable income (nominal)"),
     "cpi": ("居民消费价格", "Consumer prices (CPI change)"),
@@ -44,13 +50,7 @@ MODEL_BVAR = {"type": "bvar", "lags": 1, "prior": "minnesota", "parameter_uncert
 MODEL_RUIJIN = {"type": "ar1", "parameter_uncertainty": True}
 SHOCKS = {"distribution": "student-t", "dof": 6, "scale": 1.0}
 
-# Surveyed unemployment: the national annual averages and the monthly ranges, from observations.csv.
-UNEMPLOYMENT_AVERAGE = {
-    2021: (5.1, "https://m.yybnet.net/news/caijing/202201/11724854.html"),
-    2022: (5.6, "https://freewechat.com/a/MzA5NjI1ODAzNQ==/2797174616/{{href}}"),
-    2023: (5.2, "http://www.0492.com.cn/skkx/skjx/content/post_1129545.html"),
-    2024: (5.1, "http://www.anlijsj.cn/ncss/jydt/jy/202501/20250123/2293352253.html"),
-}
+# Surveyed unemployment: the national within-year monthly ranges (for the judgment's spread).
 MONTHLY_RANGE_SOURCES = ("http://www.icqqn.cn/society/2019/0121/63902.html (2018: 4.8%-5.1%); "
                          "http://www.cnr.cn/jingji/gundong/20200129/t20200129_524952454.shtml (2019: 5.0%-5.3%)")
 UNEMPLOYMENT_SD = 0.3
@@ -73,23 +73,47 @@ def name(ind, national=False):
     return {"zh": zh, "en": en}
 
 
+def unemployment_anchor(last_year):
+    """(value, what, source) of the last national surveyed rate known when the year's targets were
+    set: the annual average of last_year from china/history.csv, else its December (year-end) rate."""
+    rows = read_csv(HERE / "china" / "history.csv")
+    for ind, what in (("unemployment", "annual average"), ("unemployment_yearend", "December (year-end) rate")):
+        for r in rows:
+            if r["indicator"] == ind and int(r["year"]) == last_year and r["basis"] == "first-published":
+                return float(r["value"]), what, r["source"]
+    raise SystemExit(f"no national surveyed unemployment rate for {last_year} in china/history.csv")
+
+
 def unemployment_judgment(last_year, who):
-    mean, url = UNEMPLOYMENT_AVERAGE[last_year]
+    mean, what, url = unemployment_anchor(last_year)
+    note = ("" if what == "annual average" else
+            f" The {last_year} annual average is not in the data (its only stored page has a broken address), "
+            f"so the {what} stands in.")
     return {
         "distribution": "normal", "mean": mean, "sd": UNEMPLOYMENT_SD,
         "rationale": (f"{who} No usable annual history: the surveyed rate's annual average is published "
-                      f"only from 2021 in our data. Mean = the national annual average of {last_year} "
-                      f"({mean}%), the last value known when the target was set (a random-walk judgment). "
+                      f"only from 2021 in our data. Mean = the national {what} of {last_year} "
+                      f"({fmt(mean)}%), the last value known when the target was set (a random-walk judgment).{note} "
                       f"sd = {UNEMPLOYMENT_SD} pp, the spread of the national monthly rates within a year "
                       f"(2018: 4.8%-5.1%; 2019: 5.0%-5.3%; sources {MONTHLY_RANGE_SOURCES})."),
         "source": url,
     }
 
 
+def fmt(x):
+    text = f"{x:.6f}".rstrip("0").rstrip(".")
+    return text if text != "-0" else "0"
+
+
 def target_json(row, level_note=None):
+    """A scenario target from a targets.csv row: the bound as written (at_least, at_most, around +
+    tolerance, range [a, b]), measure and quote."""
     t = {"indicator": row["indicator"], "year": int(row["year"])}
     value = float(row["value"])
-    t[row["bound"]] = value
+    if row["bound"] == "range":
+        t["range"] = [value, float(row["upper"])]
+    else:
+        t[row["bound"]] = value
     if row["bound"] == "around":
         t["tolerance"] = float(row["tolerance"])
     t["measure"] = row["measure"]
@@ -123,7 +147,7 @@ RUIJIN_LEVEL_WHAT = {"industry_revenue": "规上工业营业收入 (亿元)", "g
 def ruijin_indicators():
     start, end, exclude = RUIJIN_WINDOW
     targets = read_csv(HERE / "ruijin" / "targets.csv")
-    order = ["gdp", "industry_va", "budget_revenue", "fai", "retail", "fdi", "exports",
+    order = ["gdp", "industry_va", "budget_revenue", "fai", "retail", "fdi_usd", "exports_usd",
              "urban_income", "rural_income", "cpi", "unemployment", "industry_revenue", "grain", "hogs"]
     measures = {t["indicator"]: t["measure"] for t in targets}
     inds, report = [], []
@@ -263,10 +287,15 @@ def china_year(year):
     write(f"china-{year}.json", doc)
 
 
+RATE_IDS = ("cpi", "unemployment_registered", "unemployment")
+
+
+def model_on(i):
+    return "rate_pct" if i in RATE_IDS else ("level" if i in ("new_jobs", "grain") else "growth_pct")
+
+
 def backtest(region, file, title, indicators, start, end, est_from, targets_note_ids):
-    inds = [{"id": i, "name": name(i, national=(region == "china")),
-             "model_on": "rate_pct" if i in ("cpi", "unemployment_registered") else
-             ("level" if i in ("new_jobs", "grain") else "growth_pct")} for i in indicators]
+    inds = [{"id": i, "name": name(i, national=(region == "china")), "model_on": model_on(i)} for i in indicators]
     doc = {
         "name": title,
         "region": "全国" if region == "china" else "江西省",
@@ -287,6 +316,103 @@ def backtest(region, file, title, indicators, start, end, est_from, targets_note
     write(file, doc)
 
 
+# ---------------------------------------------------------------- calibration set
+
+CALIBRATION_INDICATORS = ["gdp", "retail", "fai", "budget_revenue", "cpi", "unemployment"]
+CALIBRATION_WINDOW = (2003, 2024, [2020, 2021])
+CALIBRATION_BACKTEST = (2010, 2025)
+CALIBRATION_SET_YEARS = (2005, 2025)
+CALIBRATION_MIN_YEARS = 8
+CALIBRATION_SIMULATION = {"paths": 20000, "seed": 2010}
+
+
+def calibration_template(kind):
+    """calibration-province.json (China's history as the proxy of every indicator) or
+    calibration-city.json (Jiangxi's history where Jiangxi has >= 8 first-published years in the
+    estimation window, else China's, per indicator as in ruijin-2022.json). Returns the proxy report."""
+    start, end, exclude = CALIBRATION_WINDOW
+    bt_from, bt_to = CALIBRATION_BACKTEST
+    inds, report = [], []
+    for ind in CALIBRATION_INDICATORS:
+        measure = model_on(ind)
+        entry = {"id": ind, "name": name(ind), "model_on": measure}
+        if kind == "city":
+            jx = first_published_years("jiangxi", ind, measure, start, end, exclude)
+            cn = first_published_years("china", ind, measure, start, end, exclude)
+            if len(jx) >= CALIBRATION_MIN_YEARS:
+                report.append((ind, "Jiangxi", f"Jiangxi {len(jx)} years {jx}; China {len(cn)}"))
+            else:
+                entry["history_region"] = "China"
+                entry["history"] = f"{REL}/china/history.csv"
+                report.append((ind, "China", f"Jiangxi {len(jx)} years {jx}; China {len(cn)} years"))
+        inds.append(entry)
+    if kind == "province":
+        doc = {
+            "name": "Calibration template: a province's targets forecast on China's history",
+            "region": "省级 (template; the calibration set names the province)",
+            "history": f"{REL}/china/history.csv",
+            "history_proxy": {"region": "China", "note": (
+                "A province's own annual history is not in the shipped data: China's first-published series "
+                "stand in for every province's dynamics. The calibration set (calibration-set.json) runs this "
+                "template once per province with that province's targets and first-published outcomes; the "
+                "backtest targets below are a placeholder (Beijing).")},
+        }
+        placeholder = f"{REL}/provinces/beijing/targets.csv"
+    else:
+        doc = {
+            "name": "Calibration template: a Jiangxi city's targets forecast on Jiangxi's (or China's) history",
+            "region": "江西省设区市 (template; the calibration set names the city)",
+            "history": f"{REL}/jiangxi/history.csv",
+            "history_proxy": {"region": "Jiangxi", "note": (
+                "A city's own annual history is not in the shipped data: Jiangxi province's first-published "
+                f"series stand in; an indicator with fewer than {CALIBRATION_MIN_YEARS} Jiangxi years in "
+                f"{start}-{end} ({', '.join(map(str, exclude))} excluded) uses China's series instead "
+                "(history_region), as in ruijin-2022.json. The calibration set runs this template once per city "
+                "with that city's targets and outcomes; the backtest targets below are a placeholder (Nanchang).")},
+        }
+        placeholder = f"{REL}/jiangxi-cities/nanchang/targets.csv"
+    doc.update({
+        "base_year": bt_from - 1,
+        "horizon_end": bt_to,
+        "estimation": {"from": start, "to": end, "exclude": exclude},
+        "model": dict(MODEL_RUIJIN),
+        "shocks": dict(SHOCKS),
+        "simulation": dict(CALIBRATION_SIMULATION),
+        "confidence": 0.8,
+        "indicators": inds,
+        "targets": [],
+        "risks": [],
+        "adjustments": [],
+        "backtest": {"from": bt_from, "to": bt_to, "targets": placeholder},
+    })
+    write(f"calibration-{kind}.json", doc)
+    return report
+
+
+def calibration_set():
+    regions = [{"id": "china", "name": "全国 (China)", "scenario": "china-backtest.json"},
+               {"id": "jiangxi", "name": "江西 (Jiangxi)", "scenario": "jiangxi-backtest.json"}]
+    counts = {"province": 0, "city": 0}
+    for r in read_csv(HERE / "regions.csv"):
+        folder = "provinces" if r["level"] == "province" else "jiangxi-cities"
+        targets = HERE / folder / r["id"] / "targets.csv"
+        if not targets.exists() or not read_csv(targets):
+            continue
+        counts[r["level"]] += 1
+        regions.append({
+            "id": r["id"], "name": r["name"],
+            "scenario": f"calibration-{r['level']}.json",
+            "targets": f"{REL}/{folder}/{r['id']}/targets.csv",
+            "outcomes": f"{REL}/{folder}/{r['id']}/history.csv",
+            "proxy": "China" if r["level"] == "province" else "Jiangxi",
+        })
+    a, b = CALIBRATION_SET_YEARS
+    doc = {"name": "Calibration set: China, Jiangxi, provinces and Jiangxi's cities",
+           "calibration_set": {"from": a, "to": b, "regions": regions}}
+    write("calibration-set.json", doc)
+    return counts
+
+
 def main():
     OUT.mkdir(exist_ok=True)
     report = None
@@ -299,9 +425,14 @@ def main():
     for year in range(2023, min(latest, history_last + 1) + 1):
         china_year(year)
     backtest("china", "china-backtest.json", "China work-report targets, rolling backtest 2010-2024",
-             ["gdp", "cpi", "unemployment_registered", "new_jobs", "grain"], 2010, 2024, 2003, None)
+             ["gdp", "cpi", "unemployment_registered", "unemployment", "new_jobs", "grain"], 2010, 2024, 2003, None)
     backtest("jiangxi", "jiangxi-backtest.json", "Jiangxi GDP growth targets, rolling backtest 2011-2024",
              ["gdp"], 2011, 2024, 2001, None)
+    calibration_template("province")
+    for ind, where, why in calibration_template("city"):
+        print(f"  calibration-city {ind:15s} {where:9s} {why}")
+    counts = calibration_set()
+    print(f"  calibration-set: china, jiangxi, {counts['province']} provinces, {counts['city']} cities")
 
 
 if __name__ == "__main__":
