@@ -3,12 +3,13 @@ import Simulation
 
 /// Tidy (long-format) CSV tables: one row per target, one row per (indicator, year, quantile).
 /// Numbers carry the digits their Monte Carlo error supports, as in the Markdown tables;
-/// probabilities are fractions. An unevaluated target has empty numeric cells and a reason.
+/// probabilities are fractions. An unevaluated target has empty numeric cells and a reason;
+/// `proxy_history_region` names the region whose history stands in (empty: the region's own).
 public enum CSVReport {
     public static func targets(_ run: ScenarioRun) -> String {
         var rows = [["scenario", "indicator", "year", "measure", "bound", "value", "tolerance", "shift_unit", "quote",
                      "status", "reason", "p_met", "mc_se", "ci95_low", "ci95_high", "q10", "q50", "q90",
-                     "confidence", "reachable", "shift_needed"]]
+                     "confidence", "reachable", "shift_needed", "proxy_history_region"]]
         for item in run.targets {
             let t = TargetText(run: run, item: item)
             let target = item.target
@@ -35,6 +36,7 @@ public enum CSVReport {
             } else {
                 row += ["not_evaluated", item.reason ?? ""] + Array(repeating: "", count: 10)
             }
+            row.append(item.proxyRegion ?? "")
             rows.append(row)
         }
         return render(rows)

@@ -11,6 +11,7 @@ public enum JSONSummary {
         let region: String
         let model: String
         let notes: [String]
+        let warnings: [String]
         let historyProxy: String?
         let baseYear: Int
         let origin: Int
@@ -30,6 +31,7 @@ public enum JSONSummary {
         let bound: String
         let quote: String?
         let unit: String
+        let proxyHistoryRegion: String?
         let evaluated: Bool
         let reason: String?
         let pMet: String?
@@ -56,7 +58,7 @@ public enum JSONSummary {
             let d = p.map { NumberFormat.fractionDecimals(standardError: $0.standardError) } ?? 4
             return TargetSummary(
                 indicator: item.target.indicator, year: item.target.year, measure: item.target.measure.rawValue,
-                bound: t.boundText, quote: item.target.quote, unit: item.unit, evaluated: item.outcome != nil,
+                bound: t.boundText, quote: item.target.quote, unit: item.unit, proxyHistoryRegion: item.proxyRegion, evaluated: item.outcome != nil,
                 reason: item.reason, pMet: p.map { NumberFormat.fixed($0.value, d) },
                 mcStandardError: p.flatMap { $0.standardError == 0 ? nil : NumberFormat.fixed($0.standardError, d + 1) },
                 reachable: t.reachable,
@@ -72,6 +74,7 @@ public enum JSONSummary {
         }
         let summary = Summary(
             scenario: s.name, region: s.region, model: run.modelSummary, notes: run.notes,
+            warnings: run.warnings.map { "\($0.path): \($0.message)" },
             historyProxy: s.historyProxy.map { "\($0.region): \($0.note)" }, baseYear: s.baseYear, origin: run.origin,
             horizonEnd: s.horizonEnd, estimation: "\(s.estimation.from)-\(min(s.estimation.to, run.origin))",
             excludedYears: s.estimation.exclude.sorted(), paths: run.paths, seed: run.seed, confidence: s.confidence,

@@ -129,7 +129,7 @@ extension BacktestSettings: LenientDecodable {
 /// An indicator as read, before the scenario supplies a judgmental indicator's measure when
 /// `model_on` is not written (it is then the `measure` its targets state).
 struct IndicatorEntry: LenientDecodable {
-    static var expectation: String { "an object {id, name, model_on, unit, judgment, history, history_region}" }
+    static var expectation: String { "an object {id, name, model_on, unit, judgment, history, history_region, growth_prices}" }
     var indicator: Indicator
     var modelOnGiven: Bool
 
@@ -151,9 +151,10 @@ struct IndicatorEntry: LenientDecodable {
         }
         let history = f.file(.history, required: false)
         let historyRegion: String? = f.optional(.historyRegion)
+        let growthPrices: GrowthPrices? = f.optional(.growthPrices)
         try f.finish()
         indicator = Indicator(id: id!, name: name, modelOn: modelOn ?? .growthPct, unit: unit, judgment: judgment,
-                              history: history, historyRegion: historyRegion)
+                              history: history, historyRegion: historyRegion, growthPrices: growthPrices)
         modelOnGiven = modelOn != nil
     }
 }

@@ -40,6 +40,16 @@ public struct Scenario: Sendable, Hashable, Encodable {
     /// The history file of an indicator: its own, else the scenario's.
     public func historyFile(for indicator: Indicator) -> FileReference? { indicator.history ?? history }
 
+    /// The region whose history stands in for this scenario's region in fitting `indicator`, or
+    /// nil when the history is the region's own (or the indicator is judgmental): the
+    /// indicator's `history_region` when it differs from `region`, else the `history_proxy`
+    /// region when the indicator reads the scenario's history.
+    public func proxyRegion(for indicator: Indicator) -> String? {
+        guard !indicator.isJudgmental else { return nil }
+        if let named = indicator.historyRegion { return named == region ? nil : named }
+        return indicator.history == nil || indicator.history == history ? historyProxy?.region : nil
+    }
+
     enum CodingKeys: String, CodingKey, CaseIterable {
         case schema = "$schema", name, region, history, historyProxy = "history_proxy",
              baseYear = "base_year", horizonEnd = "horizon_end", estimation, model, shocks,

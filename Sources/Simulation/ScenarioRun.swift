@@ -12,6 +12,8 @@ public struct ScenarioTarget: Sendable {
     public let reason: String?
     /// Unit of the constrained quantity: "pp" for growth and rates (percent), the level's unit.
     public let unit: String
+    /// The region whose history stands in for the scenario region's (nil: the region's own).
+    public let proxyRegion: String?
 }
 
 /// Everything the report needs about one scenario run.
@@ -21,6 +23,10 @@ public struct ScenarioRun: Sendable {
     public let modelSummary: String
     /// Why this model ran, regularisation, repairs, fallbacks, and excluded indicators.
     public let notes: [String]
+    /// What the reader must know before trusting the numbers (see `RunWarning`).
+    public let warnings: [RunWarning]
+    /// Paths asked for (scenario or --paths), before rounding up to whole blocks.
+    public let requestedPaths: Int
     /// Last year of history the paths start from (normally the base year).
     public let origin: Int
     /// Ids of the simulated variables, in `result.variables` order.
@@ -39,4 +45,16 @@ public struct ScenarioRun: Sendable {
     public var joint: [(year: Int, outcome: JointOutcome)] {
         result.joint.map { (origin + $0.yearOffset, $0) }
     }
+}
+
+/// A scenario ready to simulate: the fitted plan, the engine's input, each target's rule (an
+/// index into `input.targets`) or the reason it is not evaluated, and the warnings and notes.
+public struct PreparedRun: Sendable {
+    public let plan: ModelPlan
+    public let input: SimulationInput
+    /// Ids of the simulated variables (modelled, then judgmental).
+    public let variables: [String]
+    public let targets: [(target: Target, rule: Int?, reason: String?)]
+    public let warnings: [RunWarning]
+    public let notes: [String]
 }

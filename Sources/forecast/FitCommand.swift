@@ -39,14 +39,14 @@ struct FitCommand: ParsableCommand {
             input = try ScenarioInput.load(contentsOf: URL(fileURLWithPath: scenario))
         } catch {
             printError(error.description)
-            throw ExitCode(2)
+            throw ExitStatus.invalidInput
         }
         let report: FitReport
         do {
             report = try FitReport(input, backtest: !noBacktest)
         } catch {
             printError("\(scenario): \(error)")
-            throw ExitCode(1)
+            throw ExitStatus.modelFailed
         }
         switch format {
         case .markdown: print(report.markdown(), terminator: "")
@@ -55,7 +55,7 @@ struct FitCommand: ParsableCommand {
         }
         if report.scenarioModelFailed {
             printError("\(scenario): the scenario's model could not be fitted: \(report.scenarioModel)")
-            throw ExitCode(1)
+            throw ExitStatus.modelFailed
         }
     }
 }

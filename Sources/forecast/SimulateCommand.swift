@@ -6,23 +6,31 @@ import Simulation
 
 /// Options shared by the commands that simulate.
 struct SimulationOptions: ParsableArguments {
-    @Option(help: "Number of paths (default: the scenario's simulation.paths).")
+    // `.unconditional`: "--paths -1" reads -1 (and is refused as out of range) rather than
+    // taking "-1" for an option and answering "Missing value".
+    @Option(parsing: .unconditional, help: "Number of paths (default: the scenario's simulation.paths); rounded up to whole blocks, as the header says.")
     var paths: Int?
 
-    @Option(help: "Seed of the random-number generator (default: the scenario's simulation.seed).")
+    @Option(parsing: .unconditional, help: "Seed of the random-number generator, 0 to 2^64-1 (default: the scenario's simulation.seed).")
     var seed: UInt64?
 
-    @Option(help: "Worker threads; the tables do not depend on it.")
+    @Option(parsing: .unconditional, help: "Worker threads; the tables do not depend on it.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
         if let paths, !(1...1_000_000_000_000).contains(paths) {
             throw ValidationError("--paths must be between 1 and 10^12, got \(paths)")
         }
-        if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if !(1...1024).contains(threads) { throw ValidationError("--threads must be between 1 and 1024, got \(threads)") }
     }
 
     var runOptions: RunOptions { RunOptions(paths: paths, seed: seed, threads: threads) }
+}
+
+/// `--strict`, shared by the commands that check a scenario before running it.
+struct StrictOption: ParsableArguments {
+    @Flag(help: "Treat warnings (a target not evaluated, a proxy history, a model fallback, ...) as errors: exit status 2.")
+    var strict = false
 }
 
 /// `forecast simulate SCENARIO`: the main job.
@@ -35,8 +43,10 @@ struct SimulateCommand: ParsableCommand {
             the joint probability, fan quantiles, and the shift that would make each target \
             reachable at the scenario's confidence. With --out DIR, also writes tables.md, \
             targets.csv, fan.csv (tidy, long format), summary.json and report.html (a self-contained \
-            page with the P(met) chart and one fan chart per indicator, inline SVG) into DIR. Exit status 2 \
-            for invalid input, 1 when the model cannot be fitted.
+            page with the P(met) chart and one fan chart per indicator, inline SVG) into DIR. \
+            Warnings (the checks of forecast validate) go to standard error and into the header. \
+            Exit status 2 for invalid input (and for warnings under --strict), 1 when the model \
+            cannot be fitted, 64 for a bad option, 73 when the output files cannot be written.
             """
     )
 
@@ -44,12 +54,13 @@ struct SimulateCommand: ParsableCommand {
     var scenario: String
 
     @OptionGroup var options: SimulationOptions
+    @OptionGroup var strictness: StrictOption
 
     @Option(help: "Directory for tables.md, targets.csv, fan.csv, summary.json and report.html.")
     var out: String?
 
     func run() throws {
-        let run = try runScenario(scenario, options: options)
+        let run = try runScenario(scenario, options: options, strict: strictness.strict)
         let markdown = MarkdownReport.render(run)
         try publish(markdown, out: out) {
             ["tables.md": markdown,
@@ -68,19 +79,40 @@ func loadScenario(_ path: String) throws -> ScenarioInput {
         return try ScenarioInput.load(contentsOf: URL(fileURLWithPath: path))
     } catch {
         printError(error.description)
-        throw ExitCode(2)
+        throw ExitStatus.invalidInput
     }
 }
 
-/// Loads, validates and runs a scenario; reports problems on stderr and exits with status 2
-/// (invalid input) or 1 (the model cannot be fitted or the paths explode).
-func runScenario(_ path: String, options: SimulationOptions) throws -> ScenarioRun {
-    let input = try loadScenario(path)
+/// Everything a scenario is checked for before it is simulated (`ScenarioRunner.check`):
+/// prints its warnings on stderr as `FILE:PATH: warning: MESSAGE`; under `strict` they are
+/// errors (exit status 2). Exits 1 when the model cannot be fitted.
+func checkScenario(_ path: String, _ input: ScenarioInput, strict: Bool) throws -> PreparedRun {
+    let prepared: PreparedRun
     do {
-        return try ScenarioRunner.run(input, options: options.runOptions, progress: ProgressDisplay.make())
+        prepared = try ScenarioRunner.check(input)
     } catch {
         printError("\(path): \(error)")
-        throw ExitCode(1)
+        throw ExitStatus.modelFailed
+    }
+    if strict, !prepared.warnings.isEmpty {
+        printError(ValidationFailure(problems: prepared.warnings.map { $0.problem(in: path) }).description)
+        throw ExitStatus.invalidInput
+    }
+    for warning in prepared.warnings { printError("\(path):\(warning)") }
+    return prepared
+}
+
+/// Loads, checks and runs a scenario; reports problems on stderr and exits with status 2
+/// (invalid input), 1 (the model cannot be fitted or the paths explode).
+func runScenario(_ path: String, options: SimulationOptions, strict: Bool = false) throws -> ScenarioRun {
+    let input = try loadScenario(path)
+    let prepared = try checkScenario(path, input, strict: strict)
+    do {
+        return try ScenarioRunner.simulate(input, plan: prepared.plan, options: options.runOptions,
+                                           progress: ProgressDisplay.make())
+    } catch {
+        printError("\(path): \(error)")
+        throw ExitStatus.modelFailed
     }
 }
 
