@@ -49,7 +49,7 @@ public struct PastTarget: Sendable, Hashable {
         var targets: [PastTarget] = []
         var firstLine: [String: Int] = [:]
         for row in table.rows {
-            let indicator = read.identifier(row, "indicator"), year = read.integer(row, "year")
+            let indicator = read.identifier(row, "indicator"), year = read.year(row, "year")
             let measure: Measure? = read.named(row, "measure")
             let kind: BoundKind? = read.named(row, "bound")
             let value = read.number(row, "value")
@@ -74,6 +74,7 @@ public struct PastTarget: Sendable, Hashable {
             case .atMost: .atMost(value)
             case .around: .around(value, tolerance: tolerance ?? 0)
             }
+            guard read.plausible(row, bound, measure) else { continue }
             targets.append(PastTarget(indicator: indicator, year: year, measure: measure, bound: bound,
                                       quote: row["quote"], reading: row["reading"], source: row["source"], line: row.line))
         }

@@ -86,7 +86,7 @@ extension Scenario {
     /// Reads and validates a scenario file (not the files it references: see `ScenarioInput`).
     ///
     /// - Throws: `ValidationFailure` with every problem found: file missing, empty or not
-    ///   UTF-8, invalid JSON, unknown or missing keys, wrong types, values out of range,
+    ///   UTF-8, invalid JSON, a key written twice in one object, unknown or missing keys, wrong types, values out of range,
     ///   references to undeclared indicators, years outside the horizon.
     public static func load(contentsOf url: URL) throws(ValidationFailure) -> Scenario {
         let text = try TextFile.read(url)
@@ -98,6 +98,7 @@ extension Scenario {
     public static func decode(_ data: Data, file: String, baseDirectory: URL) throws(ValidationFailure) -> Scenario {
         let log = ProblemLog(file: file, baseDirectory: baseDirectory)
         try checkSyntax(data, log: log)
+        logDuplicateKeys(in: data, log: log)
         let decoder = JSONDecoder()
         decoder.userInfo[.problemLog] = log
         let scenario = try? decoder.decode(Attempt<Scenario>.self, from: data).value

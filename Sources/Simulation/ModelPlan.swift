@@ -73,7 +73,7 @@ public struct ModelPlan: Sendable {
         var columns: [[Double]] = []
         for indicator in scenario.indicators where !indicator.isJudgmental {
             guard indicator.modelOn == .growthPct || indicator.modelOn == .ratePct else {
-                leftOut[indicator.id] = "\(indicator.id)'s history is in levels (model_on level), and only growth_pct and rate_pct series are modelled"
+                leftOut[indicator.id] = "the history of \(indicator.id) is in levels (model_on level), and only growth_pct and rate_pct series are modelled"
                 notes.append("not modelled: " + leftOut[indicator.id]!)
                 continue
             }
