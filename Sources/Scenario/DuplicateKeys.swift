@@ -1,15 +1,18 @@
 import Foundation
 
-/// Finds keys written twice in one JSON object (`"at_least": 8, "at_least": 80`).
+/// Finds what Foundation's JSON reader accepts and other readers do not, or read otherwise:
+/// keys written twice in one JSON object (`"at_least": 8, "at_least": 80`), and a comma
+/// before a closing `}` or `]`.
 ///
-/// JSON readers disagree on such objects (Foundation keeps the first, Python and jq the last),
-/// so a scenario with one is refused: each repeat is logged at its JSON path with the lines of
-/// both. Keys are compared after unescaping (`"a\u0074_least"` is `"at_least"`).
+/// JSON readers disagree on a repeated key (Foundation keeps the first, Python and jq the
+/// last), so a scenario with one is refused: each repeat is logged at its JSON path with the
+/// lines of both. Keys are compared after unescaping (`"a\u0074_least"` is `"at_least"`). A
+/// trailing comma (which Python and jq refuse) is logged at its line.
 ///
 /// Runs on text that `JSONSerialization` has already accepted; it scans bytes once with an
 /// explicit stack (no recursion, whatever the nesting), and stops quietly on anything it does
 /// not expect rather than trapping.
-func logDuplicateKeys(in data: Data, log: ProblemLog) {
+func logStrictJSONProblems(in data: Data, log: ProblemLog) {
     let bytes = [UInt8](data)
     enum Frame {
         case object(seen: [String: Int], key: String?)
@@ -19,6 +22,7 @@ func logDuplicateKeys(in data: Data, log: ProblemLog) {
     var line = 1
     var i = 0
     var expectingKey = false
+    var afterComma = false
 
     /// The JSON path of the innermost container's current element.
     func path(_ stack: [Frame]) -> [any CodingKey] {
@@ -75,6 +79,10 @@ func logDuplicateKeys(in data: Data, log: ProblemLog) {
 
     while i < bytes.count {
         let b = bytes[i]
+        if !(b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == UInt8(ascii: ",")
+             || b == UInt8(ascii: "}") || b == UInt8(ascii: "]")) {
+            afterComma = false
+        }
         switch b {
         case UInt8(ascii: "\n"):
             line += 1
@@ -89,6 +97,10 @@ func logDuplicateKeys(in data: Data, log: ProblemLog) {
             i += 1
         case UInt8(ascii: "}"), UInt8(ascii: "]"):
             guard !stack.isEmpty else { return }
+            if afterComma {
+                log.add(.line(line), "not valid JSON: a comma before \"\(Character(Unicode.Scalar(b)))\" (Python, jq and editors refuse it); remove it")
+                afterComma = false
+            }
             stack.removeLast()
             expectingKey = false
             i += 1
@@ -98,6 +110,7 @@ func logDuplicateKeys(in data: Data, log: ProblemLog) {
             case .object: expectingKey = true
             case .array(let index): stack[stack.count - 1] = .array(index: index + 1)
             }
+            afterComma = true
             i += 1
         case UInt8(ascii: "\""):
             let start = line

@@ -102,7 +102,7 @@ extension EstimationWindow: LenientDecodable {
             f.problem(.to, message: "expected a year >= from (\(from)), found \(to)")
         }
         for (i, year) in (exclude ?? []).enumerated() {
-            if let year, let from, let to, !(from...to).contains(year) {
+            if let year, let from, let to, from <= to, !(from...to).contains(year) {
                 f.problem(.exclude, AnyKey(index: i), message: "expected a year inside the window \(from)...\(to), found \(year)")
             }
         }

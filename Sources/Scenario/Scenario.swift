@@ -98,7 +98,7 @@ extension Scenario {
     public static func decode(_ data: Data, file: String, baseDirectory: URL) throws(ValidationFailure) -> Scenario {
         let log = ProblemLog(file: file, baseDirectory: baseDirectory)
         try checkSyntax(data, log: log)
-        logDuplicateKeys(in: data, log: log)
+        logStrictJSONProblems(in: data, log: log)
         let decoder = JSONDecoder()
         decoder.userInfo[.problemLog] = log
         let scenario = try? decoder.decode(Attempt<Scenario>.self, from: data).value
@@ -131,6 +131,10 @@ private func checkSyntax(_ data: Data, log: ProblemLog) throws(ValidationFailure
                   let literal = detail[range].split(separator: " ").dropFirst().first,
                   let found = data.firstRange(of: Data(literal.utf8)) {
             location = .line(lineNumber(ofByte: found.lowerBound - data.startIndex, in: data))
+        } else if detail.localizedCaseInsensitiveContains("end of file") {
+            // Cut short: the last line with text is where the file ends.
+            let end = data.lastIndex { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) } ?? data.startIndex
+            location = .line(lineNumber(ofByte: end - data.startIndex, in: data))
         }
         log.add(location, "not valid JSON: \(detail)")
         try log.throwIfAny()

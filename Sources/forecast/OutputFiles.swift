@@ -45,7 +45,27 @@ func writeOutputs(directory: String, files: [String: String]) throws {
     } catch {
         for name in names { try? fm.removeItem(at: temporary(name)) }
         if !existed, (try? fm.contentsOfDirectory(atPath: dir.path))?.isEmpty == true { try? fm.removeItem(at: dir) }
-        printError("\(directory): cannot write the output files: \(error.localizedDescription)")
+        printError("\(directory): cannot write the output files: \(reason(error, directory: dir))")
         throw ExitStatus.cannotWrite
     }
+}
+
+/// Why writing into `directory` failed, in words: a file in the way, no permission, or the
+/// system's own message.
+private func reason(_ error: any Error, directory: URL) -> String {
+    let fm = FileManager.default
+    var isDirectory: ObjCBool = false
+    var url = directory.standardizedFileURL
+    while url.path != "/" {
+        if fm.fileExists(atPath: url.path, isDirectory: &isDirectory) {
+            if !isDirectory.boolValue { return "\(url.path) is a file, not a directory" }
+            break
+        }
+        url = url.deletingLastPathComponent()
+    }
+    let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+    if let posix = underlying, posix.domain == NSPOSIXErrorDomain {
+        return String(cString: strerror(Int32(posix.code)))
+    }
+    return (error as NSError).userInfo[NSLocalizedDescriptionKey] as? String ?? error.localizedDescription
 }
