@@ -69,6 +69,7 @@ public struct ModelPlan: Sendable {
         let years = Array(window.from...to)
         var notes: [String] = []
         var leftOut: [String: String] = [:]
+        var short: [String] = []   // "gdp has 3 pairs", for the message when nothing can be modelled
         var ids: [String] = []
         var columns: [[Double]] = []
         for indicator in scenario.indicators where !indicator.isJudgmental {
@@ -81,6 +82,7 @@ public struct ModelPlan: Sendable {
             let values = years.map { y in window.exclude.contains(y) ? Double.nan : (series?.value(in: y) ?? .nan) }
             let pairs = MinimumData.pairs(in: values)
             guard MinimumData.isEnough(pairs) else {
+                short.append("\(indicator.id) has \(pairs)")
                 leftOut[indicator.id] = MinimumData.shortfall(indicator.id, pairs: pairs, years: window.from...to)
                     + "; give it more history or a judgment distribution"
                 notes.append("not modelled: " + leftOut[indicator.id]!)
@@ -90,8 +92,12 @@ public struct ModelPlan: Sendable {
             columns.append(values)
         }
         guard !ids.isEmpty else {
+            let levels = scenario.indicators.filter { $0.modelOn == .level && leftOut[$0.id] != nil }.map(\.id)
             throw RunError.modelFailed("no indicator can be modelled in \(window.from)-\(to)"
-                + (leftOut.isEmpty ? " (every indicator has a judgment)" : ": " + scenario.indicators.compactMap { leftOut[$0.id] }.joined(separator: "; ")))
+                + (short.isEmpty ? "" : ": " + short.joined(separator: ", ") + " pairs of consecutive observed years; "
+                   + MinimumData.requirement + "; give them more history or a judgment distribution")
+                + (levels.isEmpty ? "" : "; " + levels.joined(separator: ", ") + " modelled on level (only growth_pct and rate_pct series are modelled)")
+                + (leftOut.isEmpty ? " (every indicator has a judgment)" : ""))
         }
         var matrix = Matrix(rows: years.count, columns: ids.count)
         for (j, column) in columns.enumerated() { for (i, x) in column.enumerated() { matrix[i, j] = x } }

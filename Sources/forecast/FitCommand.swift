@@ -54,7 +54,7 @@ struct FitCommand: ParsableCommand {
         case .json: print(try report.json(), terminator: "")
         }
         if report.scenarioModelFailed {
-            printError("\(scenario): the scenario's model could not be fitted: \(report.scenarioModel)")
+            printError("\(scenario): the scenario's model \(report.scenarioModel)")
             throw ExitStatus.modelFailed
         }
     }

@@ -64,6 +64,20 @@ final class DisclosureTests: XCTestCase {
         }
     }
 
+    /// Revised rows are never used, and the notes say so, with the years that only have one.
+    func testRevisedRowsAreSaidNotUsed() throws {
+        let history = InputBattery.cleanHistory.replacingOccurrences(of: InputBattery.historyHeader, with: InputBattery.historyHeader + ",basis")
+            .replacingOccurrences(of: "\n", with: ",\n")
+            .replacingOccurrences(of: InputBattery.historyHeader + ",basis,", with: InputBattery.historyHeader + ",basis")
+            .replacingOccurrences(of: "gdp,2007,", with: "gdp,2007,1.0,growth_pct,%,https://example.org/revision,revised\ngdp,2007,")
+            .replacingOccurrences(of: "gdp,2008,", with: "gdp,2008,1.0,growth_pct,%,https://example.org/revision,revised\nunused,2008,")
+        let dir = try InputBatteryTests.directory(files: ["scenario.json": InputBattery.cleanScenario, "history.csv": history])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try ForecastExecutable.run(["simulate", dir.appendingPathComponent("scenario.json").path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.text.contains("- gdp: 2 revised row(s) of growth_pct in the history are not used (models use first-published values only); 2008 has only a revised value and stays missing"), run.text)
+    }
+
     /// The header says how many paths were asked for when they were rounded up.
     func testRoundedPathsAreStated() throws {
         let dir = try directory(scenario: InputBattery.cleanScenario)
