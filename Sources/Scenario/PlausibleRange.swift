@@ -61,8 +61,8 @@ public struct PlausibleRange: Sendable, Hashable, CustomStringConvertible {
     public static let degreesOfFreedom = PlausibleRange(2, 1000, includesLower: false)
     /// A base-year level (`last_level`): (0, 10^12].
     public static let lastLevel = PlausibleRange(0, largestLevel, includesLower: false)
-    /// Calendar years: 1900...2200.
-    public static let years = 1900...2200
+    /// Calendar years: 1800...2200 (historical statistics reach back to the 19th century).
+    public static let years = 1800...2200
     /// Simulated years (horizon_end − base_year): at most 50.
     public static let longestHorizon = 50
     /// Paths of a run: 1...10^12.

@@ -173,7 +173,7 @@ extension InputBattery {
             csv("unterminated quote", history(replacingLine: 10, with: "gdp,2007,\"8.8,growth_pct,%,src"), .someLine("history.csv"), ["unterminated"]),
             csv("year not a number", history(replacingLine: 10, with: "gdp,20x7,8.8,growth_pct,%,src"), .line("history.csv", 10), ["expected an integer"]),
             csv("year with decimals", history(replacingLine: 10, with: "gdp,2007.0,8.8,growth_pct,%,src"), .line("history.csv", 10), ["expected an integer"]),
-            csv("year 1800", history(replacingLine: 10, with: "gdp,1800,8.8,growth_pct,%,src"), .line("history.csv", 10), ["calendar year"]),
+            csv("year 1700", history(replacingLine: 10, with: "gdp,1700,8.8,growth_pct,%,src"), .line("history.csv", 10), ["calendar year"]),
             csv("value with percent", history(replacingLine: 10, with: "gdp,2007,8.8%,growth_pct,%,src"), .line("history.csv", 10), ["finite number"]),
             csv("decimal comma", history(replacingLine: 10, with: "gdp,2007,\"8,8\",growth_pct,%,src"), .line("history.csv", 10), ["finite number"]),
             csv("value nan", history(replacingLine: 10, with: "gdp,2007,nan,growth_pct,%,src"), .line("history.csv", 10), ["finite number"]),
