@@ -8,8 +8,8 @@ import Simulation
 struct SimulationOptions: ParsableArguments {
     // `.unconditional`: "--paths -1" reads -1 (and is refused as out of range) rather than
     // taking "-1" for an option and answering "Missing value".
-    @Option(parsing: .unconditional, help: "Number of paths (default: the scenario's simulation.paths); rounded up to whole blocks, as the header says.")
-    var paths: Int?
+    @Option(parsing: .unconditional, help: "Number of paths, 1 to 10^12, e.g. 200000 or 2e5 (default: the scenario's simulation.paths); rounded up to whole blocks, as the header says.")
+    var paths: PathCount?
 
     @Option(parsing: .unconditional, help: "Seed of the random-number generator, 0 to 2^64-1 (default: the scenario's simulation.seed).")
     var seed: UInt64?
@@ -18,13 +18,32 @@ struct SimulationOptions: ParsableArguments {
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
-        if let paths, !(1...1_000_000_000_000).contains(paths) {
-            throw ValidationError("--paths must be between 1 and 10^12, got \(paths)")
+        if let paths, !(1...1_000_000_000_000).contains(paths.value) {
+            throw ValidationError("--paths must be between 1 and 10^12, got \(paths.written)")
         }
         if !(1...1024).contains(threads) { throw ValidationError("--threads must be between 1 and 1024, got \(threads)") }
     }
 
-    var runOptions: RunOptions { RunOptions(paths: paths, seed: seed, threads: threads) }
+    var runOptions: RunOptions { RunOptions(paths: paths?.value, seed: seed, threads: threads) }
+}
+
+/// A number of paths as written on the command line: a whole number, also in exponent form
+/// (`2e5`); anything else is a usage error.
+struct PathCount: ExpressibleByArgument {
+    let value: Int
+    let written: String
+
+    init?(argument: String) {
+        written = argument
+        if let n = Int(argument) {
+            value = n
+        } else if argument.lowercased().contains("e"), let x = Double(argument), x.isFinite, x == x.rounded(),
+                  abs(x) < 9e18 {
+            value = Int(x)
+        } else {
+            return nil
+        }
+    }
 }
 
 /// `--strict`, shared by the commands that check a scenario before running it.

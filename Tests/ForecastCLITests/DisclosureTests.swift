@@ -87,6 +87,8 @@ final class DisclosureTests: XCTestCase {
         XCTAssertTrue(one.text.contains("- Paths: 1,024 (64 blocks of 16; 1 requested, rounded up to whole blocks, at least 64 for the standard error)"), one.text)
         let whole = try ForecastExecutable.run(["simulate", file, "--paths", "2048"])
         XCTAssertTrue(whole.text.contains("- Paths: 2,048 (64 blocks of 32) ·"), whole.text)
+        let exponent = try ForecastExecutable.run(["simulate", file, "--paths", "2.048e3"])
+        XCTAssertEqual(exponent.text, whole.text)
     }
 
     /// A run of 10^12 paths says, within seconds, how long it would take.
