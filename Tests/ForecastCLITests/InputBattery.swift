@@ -33,15 +33,17 @@ enum InputBattery {
         /// files, the case's directory and an output directory that must not appear.
         let arguments: [String]
         /// Files of the case by name (scenario.json, history.csv, targets.csv, ...).
-        let files: [String: String]
+        var files: [String: String]
         let status: Int32
         let place: Place?
         /// Words the message must contain.
         let words: [String]
         /// Whether `validate $S` (or of the CSV) must give the same status and place.
-        let validateAgrees: Bool
+        var validateAgrees: Bool
         /// Files written as raw bytes (not UTF-8 text).
         var binary: [String: [UInt8]] = [:]
+        /// Further places the message must name (every problem is reported, not the first).
+        var alsoPlaces: [Place] = []
     }
 
     // MARK: - Clean inputs

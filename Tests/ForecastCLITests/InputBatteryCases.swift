@@ -152,6 +152,9 @@ extension InputBattery {
                  .path("indicators[1].model_on"), ["no first-published rows for ppi"]),
             json("bad target and undeclared indicator both said", [(t0, "{ \"indicator\": \"gpd\", \"year\": 2022, \"at_least\": \"8.2%\", \"quote\": \"x\" }")],
                  .path("targets[0].indicator"), ["not declared"]),
+            json("target without quote, undeclared and outside the horizon: all said",
+                 [(t0, "{ \"indicator\": \"fai\", \"year\": 2025, \"at_least\": 8.2 }")], .path("targets[0].indicator"),
+                 ["not declared"]).and(.path("targets[0].year")),
             json("broken scenario, broken history both said", [("\"confidence\": 0.8", "\"confidence\": 2")], .line("history.csv", 10), ["expected a finite number"],
                  files: ["history.csv": history(replacingLine: 10, with: "gdp,2007,abc,growth_pct,%,https://example.org/gdp")]),
         ]
@@ -336,15 +339,22 @@ extension InputBattery {
 extension InputBattery.Case {
     /// The same case with one more (or another) file.
     func with(file name: String, _ text: String) -> Self {
-        var files = self.files
-        files[name] = text
-        return Self(category: category, name: self.name, arguments: arguments, files: files,
-                    status: status, place: place, words: words, validateAgrees: validateAgrees)
+        var c = self
+        c.files[name] = text
+        return c
+    }
+
+    /// The same case, whose message must also name `place`.
+    func and(_ place: InputBattery.Place) -> Self {
+        var c = self
+        c.alsoPlaces.append(place)
+        return c
     }
 
     /// A history case whose problem is reported on the scenario (validating the CSV alone is clean).
     func scenarioProblem() -> Self {
-        Self(category: category, name: name, arguments: arguments, files: files, status: status, place: place, words: words,
-             validateAgrees: false)
+        var c = self
+        c.validateAgrees = false
+        return c
     }
 }

@@ -83,7 +83,9 @@ final class InputBatteryTests: XCTestCase {
         let err = run.stderr
         if !run.exited || err.contains("Fatal error") || err.contains("Crash") { problems.append("\(what) crashed: \(err.prefix(300))") }
         if run.status != c.status { problems.append("\(what) exited \(run.status), expected \(c.status): \(err.prefix(400))") }
-        if let place = c.place, !names(place, in: err) { problems.append("\(what): message does not name \(place): \(err.prefix(400))") }
+        for place in [c.place].compactMap({ $0 }) + c.alsoPlaces where !names(place, in: err) {
+            problems.append("\(what): message does not name \(place): \(err.prefix(400))")
+        }
         for word in c.words where !err.contains(word) { problems.append("\(what): message lacks \"\(word)\": \(err.prefix(400))") }
         return problems
     }
