@@ -33,16 +33,15 @@ public struct BVARSpecification: ModelSpecification {
 
     /// Fits the BVAR and returns the typed results.
     ///
-    /// - Throws: `ModelError.notIdentified` when no year has its value and all lags
-    ///   observed; `.invalidSpecification` for a non-positive λ or κ; `.degenerateSeries`
+    /// - Throws: `ModelError.notIdentified` when fewer years than
+    ///   `MinimumData.consecutivePairs` have their value and all lags observed; `.invalidSpecification` for a non-positive λ or κ; `.degenerateSeries`
     ///   for a constant series or one with fewer than 3 consecutive observed pairs (no AR(1)
     ///   scale); the design's errors (a gap in the last p years); `.numericalFailure` if
     ///   LAPACK fails.
     public func estimate(_ panel: Panel) throws -> BVARResults {
         let design = try VARDesign(panel: panel, lags: lags)
-        guard design.observationCount >= 1 else {
-            throw ModelError.notIdentified(
-                "no year has all \(design.indicatorCount) indicators and their \(lags) lag(s) observed (\(design.droppedYears.count) candidate years, all with a gap)")
+        guard MinimumData.isEnough(design.observationCount) else {
+            throw ModelError.notIdentified(MinimumData.shortfall(lags: lags, usableYears: design.observationCount))
         }
         let scales = try MinnesotaPrior.autoregressiveScales(design.values, indicators: design.indicators)
         do {

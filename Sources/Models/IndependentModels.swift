@@ -35,19 +35,20 @@ public struct IndependentModelsSpecification: ModelSpecification {
 
     /// Fits every indicator of the panel and joins them.
     /// - Throws: `ModelError.invalidSpecification` for an empty panel; `.notIdentified` naming
-    ///   an indicator with fewer than 4 observed years; any member's other `ModelError`
+    ///   an indicator with fewer pairs of consecutive observed years than `MinimumData`
+    ///   requires; any member's other `ModelError`
     ///   (constant series, ...).
     public func fit(_ panel: Panel) throws -> any FittedModel {
         guard !panel.indicators.isEmpty, !panel.years.isEmpty else {
             throw ModelError.invalidSpecification("the panel has no indicators or no years")
         }
         let members: [any UnivariateModelFit] = try panel.indicators.indices.map { j in
-            let s: ObservedSeries
-            do {
-                s = try ObservedSeries(indicator: panel.indicators[j], years: panel.years, values: panel.series(j))
-            } catch ModelError.tooFewObservations(let needed, let got) {
-                throw ModelError.notIdentified("indicator '\(panel.indicators[j])' has \(got) observed years, a per-indicator model needs at least \(needed) (give it a judgment distribution)")
+            let pairs = MinimumData.pairs(in: panel.series(j))
+            guard MinimumData.isEnough(pairs) else {
+                throw ModelError.notIdentified(MinimumData.shortfall(panel.indicators[j], pairs: pairs)
+                                               + " (give it a judgment distribution)")
             }
+            let s = try ObservedSeries(indicator: panel.indicators[j], years: panel.years, values: panel.series(j))
             switch kind {
             case .randomWalk: return try RandomWalkSpecification().fitSeries(s)
             case .ar1: return try ar1.fitSeries(s)

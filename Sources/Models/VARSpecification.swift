@@ -28,12 +28,15 @@ public struct VARSpecification: ModelSpecification {
 
     /// Fits the VAR and returns the typed results.
     ///
-    /// - Throws: `ModelError.notIdentified` when the usable years T do not exceed the
-    ///   1 + kp coefficients of an equation (the message gives both counts); the
+    /// - Throws: `ModelError.notIdentified` when the usable years T are fewer than
+    ///   `MinimumData.consecutivePairs` or do not exceed the 1 + kp coefficients of an equation (the message gives both counts); the
     ///   `ModelError`s of the design (bad lags, a constant or infinite series, a gap in the
     ///   last p years); `.numericalFailure` if LAPACK fails.
     public func estimate(_ panel: Panel) throws -> VARResults {
         let design = try VARDesign(panel: panel, lags: lags)
+        guard MinimumData.isEnough(design.observationCount) else {
+            throw ModelError.notIdentified(MinimumData.shortfall(lags: lags, usableYears: design.observationCount))
+        }
         let t = design.observationCount, m = design.regressorCount, k = design.indicatorCount
         guard t > m else {
             throw ModelError.notIdentified(

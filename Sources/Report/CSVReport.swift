@@ -6,12 +6,14 @@ import Simulation
 /// and the Markdown tables round to what it supports), text is in separate columns;
 /// probabilities are fractions. UTF-8 with a byte-order mark, so that Excel on a
 /// Chinese-language Windows opens it as UTF-8 (pandas reads the BOM too). An unevaluated
-/// target has empty numeric cells and a reason.
+/// target has empty numeric cells and a reason; `proxy_history_region` names the region whose
+/// history stands in (empty: the region's own).
 public enum CSVReport {
     public static func targets(_ run: ScenarioRun) -> String {
         var rows = [["scenario", "indicator", "year", "measure", "bound_kind", "bound_value", "tolerance", "reading", "unit",
                      "quote", "status", "reason", "p_met", "mc_se", "ci95_low", "ci95_high", "p_lands_near", "p_model",
-                     "p_anchored", "calibration_shift", "q10", "q50", "q90", "confidence", "verdict", "shift_needed", "shift_note"]]
+                     "p_anchored", "calibration_shift", "q10", "q50", "q90", "confidence", "verdict", "shift_needed", "shift_note",
+                     "proxy_history_region"]]
         let number = { (x: Double?) in x.map { $0.isFinite ? "\($0)" : "" } ?? "" }
         for item in run.targets {
             let t = TargetText(run: run, item: item)
@@ -31,6 +33,7 @@ public enum CSVReport {
             } else {
                 row += ["not_evaluated", item.reason ?? ""] + Array(repeating: "", count: 15)
             }
+            row.append(item.proxyRegion ?? "")
             rows.append(row)
         }
         return file(rows)

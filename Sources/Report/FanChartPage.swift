@@ -30,6 +30,10 @@ public enum FanChartPage {
             html.append("<p class=\"proxy\"><strong>Proxy history.</strong> \(e(s.region))'s own history is not used: "
                 + "\(e(proxy.region))'s stands in for it. \(e(proxy.note))</p>")
         }
+        if !run.warnings.isEmpty {
+            html.append("<div class=\"proxy\"><strong>Warnings.</strong> Read these before the numbers:<ul>"
+                + run.warnings.map { "<li>\(e($0.path)): \(e($0.message))</li>" }.joined() + "</ul></div>")
+        }
         html.append("<h2>P(target met)</h2>")
         html.append("<p class=\"meta\">Bar: P(met); black line: its 95% Monte Carlo interval; dashed red mark: the "
             + "scenario's confidence (green bars reach it). Hover a bar or a gap for details.</p>")
@@ -37,7 +41,8 @@ public enum FanChartPage {
         html.append("<h2>Fan charts (percent)</h2>")
         for (v, id) in run.variables.enumerated() {
             html.append("<section class=\"fan\" id=\"fan-\(e(id))\">")
-            html.append("<h3>\(e(id)) \(e(name(of: s.indicator(id))))</h3>")
+            let proxy = s.indicator(id).flatMap(s.proxyRegion(for:)).map { " (history: \($0)'s, a proxy)" } ?? ""
+            html.append("<h3>\(e(id)) \(e(name(of: s.indicator(id))))\(e(proxy))</h3>")
             html.append("<figure>" + FanChartFan.render(run, variable: v) + "</figure>")
             html.append("</section>")
         }

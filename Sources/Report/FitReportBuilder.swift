@@ -26,7 +26,7 @@ extension FitReport {
             planNotes = plan.notes
             scenarioModelFailed = false
         } catch {
-            scenarioModel = "could not be fitted: \(error)"
+            scenarioModel = "could not be fitted: \((error as? RunError)?.reason ?? "\(error)")"
             planNotes = estimation.notes
             scenarioModelFailed = true
         }

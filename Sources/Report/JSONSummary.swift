@@ -13,6 +13,7 @@ public enum JSONSummary {
         let region: String
         let model: String
         let notes: [String]
+        let warnings: [String]
         let historyProxy: String?
         let baseYear: Int
         let origin: Int
@@ -38,6 +39,7 @@ public enum JSONSummary {
         let reading: String
         let quote: String?
         let unit: String
+        let proxyHistoryRegion: String?
         let evaluated: Bool
         let reason: String?
         let pMet: Double?
@@ -88,7 +90,7 @@ public enum JSONSummary {
             return TargetSummary(
                 indicator: item.target.indicator, year: item.target.year, measure: item.target.measure.rawValue,
                 bound: t.boundText, boundKind: kind, boundValue: value, tolerance: tolerance, reading: t.readingText,
-                quote: item.target.quote, unit: item.unit, evaluated: o != nil, reason: item.reason,
+                quote: item.target.quote, unit: item.unit, proxyHistoryRegion: item.proxyRegion, evaluated: o != nil, reason: item.reason,
                 pMet: p?.value, mcStandardError: p?.standardError,
                 ci95Low: p?.interval95.lower, ci95High: p?.interval95.upper,
                 pLandsNear: item.near?.probability.value, pLandsNearStandardError: item.near?.probability.standardError,
@@ -106,6 +108,7 @@ public enum JSONSummary {
         }
         let summary = Summary(
             scenario: s.name, region: s.region, model: run.modelSummary, notes: run.notes,
+            warnings: run.warnings.map { "\($0.path): \($0.message)" },
             historyProxy: s.historyProxy.map { "\($0.region): \($0.note)" }, baseYear: s.baseYear, origin: run.origin,
             horizonEnd: s.horizonEnd, estimation: "\(s.estimation.from)-\(min(s.estimation.to, run.origin))",
             excludedYears: s.estimation.exclude.sorted(), paths: run.paths, seed: run.seed, confidence: s.confidence,

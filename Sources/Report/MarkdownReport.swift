@@ -27,13 +27,21 @@ public enum MarkdownReport {
             lines.append("> **Proxy history.** \(s.region)'s own history is not used: \(proxy.region)'s stands in for it. \(proxy.note)")
             lines.append("")
         }
+        if !run.warnings.isEmpty {
+            lines.append("> **Warnings.** Read these before the numbers:")
+            lines += run.warnings.map { "> - \($0.path): \($0.message)" }
+            lines.append("")
+        }
         let excluded = s.estimation.exclude.isEmpty ? "none" : s.estimation.exclude.sorted().map(String.init).joined(separator: ", ")
         lines.append("- Model: \(run.modelSummary)")
         lines.append("- Estimation window: \(s.estimation.from)-\(min(s.estimation.to, run.origin)); excluded years: \(excluded); paths start from \(run.origin)")
         lines.append("- Shocks: \(shockText(s.shocks))")
         lines.append("- Parameter uncertainty: " + (s.model.parameterUncertainty
             ? "on (one posterior or sampling draw of the parameters per block of \(r.blockSize) paths)" : "off (point estimates)"))
-        lines.append("- Paths: \(grouped(r.paths)) (\(r.blocks) blocks of \(r.blockSize)) · seed \(r.seed)")
+        lines.append("- Paths: \(grouped(r.paths)) (\(r.blocks) blocks of \(r.blockSize)"
+            + (run.requestedPaths == r.paths ? ")"
+               : "; \(grouped(run.requestedPaths)) requested, rounded up to whole blocks, at least \(MonteCarloEngine.minimumBlocks) for the standard error)")
+            + " · seed \(r.seed)")
         if let p = run.precision {
             let asked = NumberFormat.fixed(100 * p.requested, 3), got = NumberFormat.fixed(100 * p.reached, 3)
             lines.append("- Stopping rule: every evaluated target's MC SE at most \(asked) pp, paths sized by a pilot of \(grouped(ScenarioRunner.pilotPaths)) — "

@@ -8,10 +8,13 @@ struct TargetText {
 
     var confidence: Double { run.scenario.confidence }
 
-    /// "gdp 地区生产总值"
+    /// "gdp 地区生产总值", with "(history: Jiangxi's, a proxy)" when another region's history stands in.
     var indicatorLabel: String {
-        [item.indicator.id, item.indicator.name?.zh].compactMap { $0 }.joined(separator: " ")
+        [item.indicator.id, item.indicator.name?.zh, proxyText.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
     }
+
+    /// "history: Jiangxi's, a proxy" when another region's history stands in, else nil.
+    var proxyText: String? { item.proxyRegion.map { "history: \($0)'s, a proxy" } }
 
     /// The bound in symbols, e.g. "≥ 8.2%", "7% ± 0.5", "≥ 340 亿元".
     var boundText: String {

@@ -128,6 +128,34 @@ struct FieldReader {
         return x
     }
 
+    /// A calendar year in `PlausibleRange.years`.
+    func year(_ row: CSVTable.Row, _ column: String) -> Int? {
+        guard let y = integer(row, column) else { return nil }
+        guard PlausibleRange.years.contains(y) else {
+            problem(row, column, "expected a calendar year in \(PlausibleRange.years.lowerBound)...\(PlausibleRange.years.upperBound), found \(y)")
+            return nil
+        }
+        return y
+    }
+
+    /// `value` when `range` contains it; else logs "expected `what` in range" and gives nil.
+    func plausible(_ row: CSVTable.Row, _ column: String, _ value: Double?, _ range: PlausibleRange, _ what: String) -> Double? {
+        guard let value else { return nil }
+        guard range.contains(value) else {
+            problem(row, column, "expected \(what) in \(range), found \(formatNumber(value))")
+            return nil
+        }
+        return value
+    }
+
+    /// The bound's numbers in the plausible range of `measure` (`PlausibleRange.problems`),
+    /// each problem logged on the `value` or `tolerance` column; false when any is not.
+    func plausible(_ row: CSVTable.Row, _ bound: Bound, _ measure: Measure) -> Bool {
+        let found = PlausibleRange.problems(of: bound, measure: measure)
+        for p in found { problem(row, p.key == "tolerance" ? "tolerance" : "value", p.message) }
+        return found.isEmpty
+    }
+
     func named<T: NamedCases>(_ row: CSVTable.Row, _ column: String, among allowed: [T] = Array(T.allCases),
                               default value: T? = nil) -> T? {
         guard let s = string(row, column, required: value == nil) else { return value }

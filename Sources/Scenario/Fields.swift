@@ -70,6 +70,13 @@ struct Fields<Key: CodingKey & CaseIterable & RawRepresentable<String>> {
         (required ? self.required(key, as: LenientList<T>.self) : optional(key, as: LenientList<T>.self))?.elements
     }
 
+    /// A calendar year in `PlausibleRange.years`.
+    func year(_ key: Key, required: Bool) -> Int? {
+        let y: Int? = required ? self.required(key) : optional(key)
+        let years = PlausibleRange.years
+        return checked(y, key, "a calendar year in \(years.lowerBound)...\(years.upperBound)", years.contains)
+    }
+
     /// A path relative to the scenario file, resolved.
     func file(_ key: Key, required: Bool) -> FileReference? {
         let written: String? = required ? self.required(key) : optional(key)

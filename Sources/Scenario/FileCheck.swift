@@ -9,18 +9,21 @@ public enum FileCheck {
     /// json-schema.org, such as scenarios/scenario.schema.json) is only checked to be JSON,
     /// so that `forecast validate scenarios/*.json` checks the scenarios beside it.
     ///
+    /// - Returns: the loaded scenario with its tables, for a scenario file (so that the caller
+    ///   can go on to the checks that need a fitted model); nil for a table or a schema.
     /// - Throws: `ValidationFailure` with every problem found, in this file and in the files
     ///   it references.
-    public static func validate(_ url: URL) throws(ValidationFailure) {
+    @discardableResult
+    public static func validate(_ url: URL) throws(ValidationFailure) -> ScenarioInput? {
         switch url.pathExtension.lowercased() {
         case "json":
             let text = try TextFile.read(url)
-            if isJSONSchema(text) { return }
+            if isJSONSchema(text) { return nil }
             if CalibrationSet.isCalibrationSet(Data(text.utf8)) {
                 _ = try CalibrationSetInput.load(contentsOf: url)
-            } else {
-                _ = try ScenarioInput.load(contentsOf: url)
+                return nil
             }
+            return try ScenarioInput.load(contentsOf: url)
         case "csv":
             let firstLine = try TextFile.read(url).prefix { $0 != "\n" && $0 != "\r\n" }
             if firstLine.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == "bound" }) {
@@ -28,6 +31,7 @@ public enum FileCheck {
             } else {
                 _ = try History.load(contentsOf: url)
             }
+            return nil
         default:
             throw ValidationFailure(problems: [ValidationProblem(file: url.relativePath, location: .file, message:
                 "expected a scenario (.json) or a history or targets table (.csv), found a .\(url.pathExtension) file")])

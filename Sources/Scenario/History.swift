@@ -22,8 +22,9 @@ public struct History: Sendable {
     /// Reads and validates a history CSV (UTF-8, BOM and CRLF accepted).
     ///
     /// - Throws: `ValidationFailure` with every problem, each naming its line: missing,
-    ///   empty or non-UTF-8 file; missing or unknown columns; non-integer years; non-numeric or
-    ///   non-finite values; unknown measure, basis or unit (growth and rates must be "%");
+    ///   empty or non-UTF-8 file; missing or unknown columns; non-integer years or years
+    ///   outside `PlausibleRange.years`; non-numeric or non-finite values, or values outside
+    ///   their measure's `PlausibleRange`; unknown measure, basis or unit (growth and rates must be "%");
     ///   duplicate (indicator, year, measure, basis) rows; an indicator whose unit changes.
     public static func load(contentsOf url: URL) throws(ValidationFailure) -> History {
         let (table, log) = try CSVTable.read(url, required: requiredColumns, optional: optionalColumns)
@@ -32,9 +33,12 @@ public struct History: Sendable {
         var firstLine: [String: Int] = [:]
         var unitOf: [SeriesKey: (unit: String, line: Int)] = [:]
         for row in table.rows {
-            let indicator = read.identifier(row, "indicator"), year = read.integer(row, "year")
-            let value = read.number(row, "value")
+            let indicator = read.identifier(row, "indicator"), year = read.year(row, "year")
             let measure: Measure? = read.named(row, "measure", among: Measure.observable)
+            let number = read.number(row, "value")
+            let value = measure.map { m in
+                read.plausible(row, "value", number, PlausibleRange.value(of: m), "a \(m.rawValue) value" + (m.isPercent ? " (percent)" : " (in its unit)"))
+            } ?? number
             let unit = read.string(row, "unit"), source = read.string(row, "source")
             let basis: Basis? = read.named(row, "basis", default: .firstPublished)
             if let measure, let unit, !Units.isValid(unit, for: measure) {

@@ -15,16 +15,22 @@ public struct Indicator: Sendable, Hashable, Encodable {
     public var history: FileReference?
     /// Region whose history is used for this indicator, when not the scenario's.
     public var historyRegion: String?
+    /// Whether the indicator's growth is at current prices (nominal) or at comparable prices
+    /// (real); nil when not stated. Matters for a level target in money (亿元): the level path
+    /// applies the growth to the level, which is nominal.
+    public var growthPrices: GrowthPrices?
 
     /// True when the indicator is simulated from its judgment, not from a fitted model.
     public var isJudgmental: Bool { judgment != nil }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, name, modelOn = "model_on", unit, judgment, history, historyRegion = "history_region"
+        case id, name, modelOn = "model_on", unit, judgment, history, historyRegion = "history_region",
+             growthPrices = "growth_prices"
     }
 
     public init(id: String, name: BilingualName? = nil, modelOn: Measure, unit: String? = nil,
-                judgment: Judgment? = nil, history: FileReference? = nil, historyRegion: String? = nil) {
+                judgment: Judgment? = nil, history: FileReference? = nil, historyRegion: String? = nil,
+                growthPrices: GrowthPrices? = nil) {
         self.id = id
         self.name = name
         self.modelOn = modelOn
@@ -32,7 +38,17 @@ public struct Indicator: Sendable, Hashable, Encodable {
         self.judgment = judgment
         self.history = history
         self.historyRegion = historyRegion
+        self.growthPrices = growthPrices
     }
+}
+
+/// The prices a growth rate is measured at.
+public enum GrowthPrices: String, NamedCases {
+    /// Nominal growth (retail sales, budget revenue, fixed-asset investment as published).
+    case current
+    /// Real growth, at comparable prices (GDP, value added as published).
+    case comparable
+    static var kind: String { "price basis" }
 }
 
 /// A name in Chinese and English.

@@ -31,7 +31,8 @@ extension ShockSettings: LenientDecodable {
         let f = try Fields<CodingKeys>(decoder)
         let distribution: Distribution? = f.required(.distribution)
         let dof = f.checkDegreesOfFreedom(distribution, key: .dof)
-        let scale = f.checked(f.optional(.scale, as: Double.self), .scale, "a scale > 0") { $0 > 0 }
+        let scale = f.checked(f.optional(.scale, as: Double.self), .scale,
+                              "a scale (multiplier of the fitted shock sd) in \(PlausibleRange.shockScale)", PlausibleRange.shockScale.contains)
         try f.finish()
         self.init(distribution: distribution!, dof: dof, scale: scale ?? 1)
     }
@@ -40,7 +41,9 @@ extension ShockSettings: LenientDecodable {
 extension Fields {
     /// `dof` is required (> 2, so that the variance exists) for Student-t and refused for normal.
     func checkDegreesOfFreedom(_ distribution: Distribution?, key: Key) -> Double? {
-        let dof = checked(optional(key, as: Double.self), key, "degrees of freedom > 2 (the variance must exist)") { $0 > 2 }
+        let dof = checked(optional(key, as: Double.self), key,
+                          "degrees of freedom in \(PlausibleRange.degreesOfFreedom) (> 2: the variance must exist; beyond 1000 use normal)",
+                          PlausibleRange.degreesOfFreedom.contains)
         switch distribution {
         case .studentT? where !has(key):
             log.add(at: decoder.codingPath, "missing required key \"\(key.rawValue)\": student-t needs degrees of freedom > 2")
@@ -63,6 +66,10 @@ extension ModelSettings: LenientDecodable {
         if let type, !type.isVectorAutoregression, f.has(.lags) {
             f.problem(.lags, message: "\"lags\" is for var and bvar only, not \(type.rawValue)")
         }
+        if type == .logLinearTrend {
+            f.problem(.type, message: "log_linear_trend models the logarithm of a level, and a scenario simulates growth_pct and rate_pct "
+                      + "series (a trend in the log of a growth rate is not a model of growth): use ar1, random_walk, local_linear_trend, var or bvar")
+        }
         if let type, type != .bvar, f.has(.prior) {
             f.problem(.prior, message: "\"prior\" is for bvar only, not \(type.rawValue)")
         }
@@ -76,7 +83,9 @@ extension SimulationSettings: LenientDecodable {
     static var expectation: String { "an object {paths, seed}" }
     init(lenient decoder: any Decoder) throws {
         let f = try Fields<CodingKeys>(decoder)
-        let paths = f.checked(f.required(.paths, as: Int.self), .paths, "a number of paths > 0") { $0 > 0 }
+        let paths = f.checked(f.required(.paths, as: Int.self), .paths, "a number of paths in 1...10^12") {
+            PlausibleRange.paths.contains($0)
+        }
         let seed = f.checked(f.required(.seed, as: Int.self), .seed, "a seed >= 0") { $0 >= 0 }
         try f.finish()
         self.init(paths: paths!, seed: UInt64(seed!))
@@ -87,7 +96,7 @@ extension EstimationWindow: LenientDecodable {
     static var expectation: String { "an object {from, to, exclude, exclude_outliers}" }
     init(lenient decoder: any Decoder) throws {
         let f = try Fields<CodingKeys>(decoder)
-        let from: Int? = f.required(.from), to: Int? = f.required(.to)
+        let from = f.year(.from, required: true), to = f.year(.to, required: true)
         let exclude = f.list(.exclude, required: false, of: Int.self)
         let k = f.checked(f.optional(.excludeOutliers, as: Double.self), .excludeOutliers,
                           "a threshold in robust standard deviations between 2 and 20") { $0 >= 2 && $0 <= 20 }
@@ -95,7 +104,7 @@ extension EstimationWindow: LenientDecodable {
             f.problem(.to, message: "expected a year >= from (\(from)), found \(to)")
         }
         for (i, year) in (exclude ?? []).enumerated() {
-            if let year, let from, let to, !(from...to).contains(year) {
+            if let year, let from, let to, from <= to, !(from...to).contains(year) {
                 f.problem(.exclude, AnyKey(index: i), message: "expected a year inside the window \(from)...\(to), found \(year)")
             }
         }
@@ -118,7 +127,7 @@ extension BacktestSettings: LenientDecodable {
     static var expectation: String { "an object {from, to, targets}" }
     init(lenient decoder: any Decoder) throws {
         let f = try Fields<CodingKeys>(decoder)
-        let from: Int? = f.required(.from), to: Int? = f.required(.to)
+        let from = f.year(.from, required: true), to = f.year(.to, required: true)
         let targets = f.file(.targets, required: false)
         if let from, let to, from > to {
             f.problem(.to, message: "expected a year >= from (\(from)), found \(to)")
@@ -131,7 +140,7 @@ extension BacktestSettings: LenientDecodable {
 /// An indicator as read, before the scenario supplies a judgmental indicator's measure when
 /// `model_on` is not written (it is then the `measure` its targets state).
 struct IndicatorEntry: LenientDecodable {
-    static var expectation: String { "an object {id, name, model_on, unit, judgment, history, history_region}" }
+    static var expectation: String { "an object {id, name, model_on, unit, judgment, history, history_region, growth_prices}" }
     var indicator: Indicator
     var modelOnGiven: Bool
 
@@ -153,9 +162,10 @@ struct IndicatorEntry: LenientDecodable {
         }
         let history = f.file(.history, required: false)
         let historyRegion: String? = f.optional(.historyRegion)
+        let growthPrices: GrowthPrices? = f.optional(.growthPrices)
         try f.finish()
         indicator = Indicator(id: id!, name: name, modelOn: modelOn ?? .growthPct, unit: unit, judgment: judgment,
-                              history: history, historyRegion: historyRegion)
+                              history: history, historyRegion: historyRegion, growthPrices: growthPrices)
         modelOnGiven = modelOn != nil
     }
 }
@@ -173,8 +183,14 @@ extension Risk: LenientDecodable {
         let name: String? = f.required(.name)
         let probability = f.checked(f.required(.probability, as: Double.self), .probability,
                                     "a probability in [0, 1]") { (0...1).contains($0) }
-        let year: Int? = f.required(.year)
+        let year = f.year(.year, required: true)
         let impact: NumberTable? = f.required(.impactPP)
+        for entry in impact?.entries ?? [] {
+            if let pp = entry.value, !PlausibleRange.points.contains(pp) {
+                f.problem(.impactPP, AnyKey(entry.key), message:
+                    "expected an impact in \(PlausibleRange.points) pp, found \(formatNumber(pp))")
+            }
+        }
         let persistence = f.checked(f.optional(.persistence, as: Double.self), .persistence,
                                     "a persistence in [0, 1] (fraction carried into the next year)") { (0...1).contains($0) }
         let rationale: String? = f.optional(.rationale)
@@ -190,8 +206,10 @@ extension Adjustment: LenientDecodable {
     static var expectation: String { "an object {indicator, year, shift_pp, reason}" }
     init(lenient decoder: any Decoder) throws {
         let f = try Fields<CodingKeys>(decoder)
-        let indicator: String? = f.required(.indicator), year: Int? = f.required(.year)
-        let shift: Double? = f.required(.shiftPP), reason: String? = f.required(.reason)
+        let indicator: String? = f.required(.indicator), year = f.year(.year, required: true)
+        let shift = f.checked(f.required(.shiftPP, as: Double.self), .shiftPP,
+                              "a shift in \(PlausibleRange.points) pp", PlausibleRange.points.contains)
+        let reason: String? = f.required(.reason)
         try f.finish()
         self.init(indicator: indicator!, year: year!, shiftPP: shift!, reason: reason!)
     }

@@ -68,7 +68,7 @@ public struct PastTarget: Sendable, Hashable {
         var targets: [PastTarget] = []
         var firstLine: [String: Int] = [:]
         for row in table.rows {
-            let indicator = read.identifier(row, "indicator"), year = read.integer(row, "year")
+            let indicator = read.identifier(row, "indicator"), year = read.year(row, "year")
             let measure: Measure? = read.named(row, "measure")
             let kind: BoundKind? = read.named(row, "bound")
             let value = read.number(row, "value")
@@ -103,6 +103,7 @@ public struct PastTarget: Sendable, Hashable {
             case .around: .around(value, tolerance: tolerance ?? 0)
             case .range: .range(value, upper ?? value)
             }
+            guard read.plausible(row, wording.verdict(ReadingRule.defaultRule(for: measure)), measure) else { continue }
             targets.append(PastTarget(indicator: indicator, year: year, measure: measure, wording: wording,
                                       word: row["word"], evidence: row["evidence"], quote: row["quote"], reading: row["reading"], source: row["source"], line: row.line))
         }

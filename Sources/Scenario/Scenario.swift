@@ -43,6 +43,16 @@ public struct Scenario: Sendable, Hashable, Encodable {
     /// The history file of an indicator: its own, else the scenario's.
     public func historyFile(for indicator: Indicator) -> FileReference? { indicator.history ?? history }
 
+    /// The region whose history stands in for this scenario's region in fitting `indicator`, or
+    /// nil when the history is the region's own (or the indicator is judgmental): the
+    /// indicator's `history_region` when it differs from `region`, else the `history_proxy`
+    /// region when the indicator reads the scenario's history.
+    public func proxyRegion(for indicator: Indicator) -> String? {
+        guard !indicator.isJudgmental else { return nil }
+        if let named = indicator.historyRegion { return named == region ? nil : named }
+        return indicator.history == nil || indicator.history == history ? historyProxy?.region : nil
+    }
+
     enum CodingKeys: String, CodingKey, CaseIterable {
         case schema = "$schema", name, region, history, historyProxy = "history_proxy",
              baseYear = "base_year", horizonEnd = "horizon_end", estimation, model, shocks,
@@ -80,7 +90,7 @@ extension Scenario {
     /// Reads and validates a scenario file (not the files it references: see `ScenarioInput`).
     ///
     /// - Throws: `ValidationFailure` with every problem found: file missing, empty or not
-    ///   UTF-8, invalid JSON, unknown or missing keys, wrong types, values out of range,
+    ///   UTF-8, invalid JSON, a key written twice in one object, unknown or missing keys, wrong types, values out of range,
     ///   references to undeclared indicators, years outside the horizon.
     public static func load(contentsOf url: URL) throws(ValidationFailure) -> Scenario {
         let text = try TextFile.read(url)
@@ -92,6 +102,7 @@ extension Scenario {
     public static func decode(_ data: Data, file: String, baseDirectory: URL) throws(ValidationFailure) -> Scenario {
         let log = ProblemLog(file: file, baseDirectory: baseDirectory)
         try checkSyntax(data, log: log)
+        logStrictJSONProblems(in: data, log: log)
         let decoder = JSONDecoder()
         decoder.userInfo[.problemLog] = log
         let scenario = try? decoder.decode(Attempt<Scenario>.self, from: data).value
@@ -124,6 +135,10 @@ func checkSyntax(_ data: Data, log: ProblemLog) throws(ValidationFailure) {
                   let literal = detail[range].split(separator: " ").dropFirst().first,
                   let found = data.firstRange(of: Data(literal.utf8)) {
             location = .line(lineNumber(ofByte: found.lowerBound - data.startIndex, in: data))
+        } else if detail.localizedCaseInsensitiveContains("end of file") {
+            // Cut short: the last line with text is where the file ends.
+            let end = data.lastIndex { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) } ?? data.startIndex
+            location = .line(lineNumber(ofByte: end - data.startIndex, in: data))
         }
         log.add(location, "not valid JSON: \(detail)")
         try log.throwIfAny()

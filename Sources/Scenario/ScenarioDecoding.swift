@@ -10,7 +10,7 @@ extension Scenario: LenientDecodable {
         let name: String? = f.required(.name), region: String? = f.required(.region)
         let history = f.file(.history, required: false)
         let historyProxy: HistoryProxy? = f.optional(.historyProxy)
-        let baseYear: Int? = f.required(.baseYear), horizonEnd: Int? = f.required(.horizonEnd)
+        let baseYear = f.year(.baseYear, required: true), horizonEnd = f.year(.horizonEnd, required: true)
         let estimation: EstimationWindow? = f.required(.estimation)
         let model: ModelSettings? = f.required(.model)
         let shocks: ShockSettings? = f.required(.shocks)
@@ -19,6 +19,11 @@ extension Scenario: LenientDecodable {
                                    "a confidence in (0, 1)") { $0 > 0 && $0 < 1 }
         let indicatorEntries = f.list(.indicators, required: true, of: IndicatorEntry.self)
         let declaredIDs = Set((try? f.container.decode(IDList.self, forKey: AnyKey(CodingKeys.indicators.rawValue)))?.ids ?? [])
+        // What each target, risk and adjustment names, read on its own: so that an element with
+        // a problem of its own is still checked against the indicators and the horizon.
+        let written = { (key: CodingKeys) in
+            (try? f.container.decode(ReferenceList.self, forKey: AnyKey(key.rawValue)))?.elements ?? []
+        }
         let entries = f.list(.targets, required: true, of: TargetEntry.self)
         let risks = f.list(.risks, required: false, of: Risk.self)
         let adjustments = f.list(.adjustments, required: false, of: Adjustment.self)
@@ -27,8 +32,10 @@ extension Scenario: LenientDecodable {
 
         var horizon: ClosedRange<Int>?
         if let baseYear, let horizonEnd {
-            if horizonEnd > baseYear {
+            if horizonEnd > baseYear, horizonEnd - baseYear <= PlausibleRange.longestHorizon {
                 horizon = (baseYear + 1)...horizonEnd
+            } else if horizonEnd > baseYear {
+                f.problem(.horizonEnd, message: "expected at most \(PlausibleRange.longestHorizon) simulated years after base_year (\(baseYear)), found \(horizonEnd)")
             } else {
                 f.problem(.horizonEnd, message: "expected a year after base_year (\(baseYear)), found \(horizonEnd)")
             }
@@ -36,9 +43,10 @@ extension Scenario: LenientDecodable {
         }
         let indicators = Self.resolveJudgmentMeasures(f, indicatorEntries ?? [], targets: entries ?? [])
         let declared = Self.checkIndicators(f, indicators, history: history)
-        let targets = Self.checkTargets(f, entries ?? [], declared: declared, ids: declaredIDs, horizon: horizon)
-        Self.checkRisks(f, risks ?? [], ids: declaredIDs, horizon: horizon)
-        Self.checkAdjustments(f, adjustments ?? [], ids: declaredIDs, horizon: horizon)
+        let targets = Self.checkTargets(f, entries ?? [], declared: declared, ids: declaredIDs, horizon: horizon,
+                                        written: written(.targets))
+        Self.checkRisks(f, risks ?? [], ids: declaredIDs, horizon: horizon, written: written(.risks))
+        Self.checkAdjustments(f, adjustments ?? [], ids: declaredIDs, horizon: horizon, written: written(.adjustments))
         try f.finish()
         self.init(schema: schema, name: name!, region: region!, history: history, historyProxy: historyProxy,
                   baseYear: baseYear!, horizonEnd: horizonEnd!, estimation: estimation!, model: model!,
@@ -105,6 +113,18 @@ extension Scenario: LenientDecodable {
                 f.problem(.indicators, AnyKey(index: i), AnyKey("id"), message: "duplicate indicator id \"\(indicator.id)\"")
             }
             declared[indicator.id] = indicator
+            if let judgment = indicator.judgment {
+                let measure = indicator.modelOn
+                let unit = measure.isPercent ? "percent" : "the indicator's unit"
+                if !PlausibleRange.value(of: measure).contains(judgment.mean) {
+                    f.problem(.indicators, AnyKey(index: i), AnyKey("judgment"), AnyKey("mean"), message:
+                        "expected a \(measure.rawValue) mean in \(PlausibleRange.value(of: measure)) (\(unit)), found \(formatNumber(judgment.mean))")
+                }
+                if !PlausibleRange.spread(of: measure).contains(judgment.sd) {
+                    f.problem(.indicators, AnyKey(index: i), AnyKey("judgment"), AnyKey("sd"), message:
+                        "expected a standard deviation in \(PlausibleRange.spread(of: measure)) (\(unit)), found \(formatNumber(judgment.sd))")
+                }
+            }
             if !indicator.isJudgmental, indicator.history == nil, history == nil {
                 f.problem(.indicators, AnyKey(index: i), message:
                     "indicator \"\(indicator.id)\" has no history: give the scenario's \"history\", the indicator's \"history\", or a \"judgment\"")
@@ -114,22 +134,29 @@ extension Scenario: LenientDecodable {
     }
 
     /// Targets name a declared indicator, a year in the horizon, and a measure the indicator's
-    /// model can give. Fills in the default measure (the indicator's `model_on`). `ids` are
-    /// all the ids written, so that an indicator with problems of its own is still "declared".
+    /// model can give, with a bound in the measure's plausible range. Fills in the default
+    /// measure (the indicator's `model_on`). `ids` are all the ids written, so that an
+    /// indicator with problems of its own is still "declared"; `written` is what each target
+    /// names, read on its own, so that a target with a problem of its own is still checked
+    /// against the indicators and the horizon.
     private static func checkTargets(_ f: Fields<CodingKeys>, _ entries: [TargetEntry?], declared: [String: Indicator],
-                                     ids: Set<String>, horizon: ClosedRange<Int>?) -> [Target] {
+                                     ids: Set<String>, horizon: ClosedRange<Int>?,
+                                     written: [WrittenReference]) -> [Target] {
         var targets: [Target] = []
         var seen: [String: Int] = [:]   // indicator, years, measure, bound -> first index
         for (i, entry) in entries.enumerated() {
-            guard let entry else { continue }
+            let at = { (key: String) -> [any CodingKey] in f.decoder.codingPath + [AnyKey("targets"), AnyKey(index: i), AnyKey(key)] }
+            guard let entry else {
+                if i < written.count { checkReference(f, written[i], at: at, ids: ids, horizon: horizon) }
+                continue
+            }
             var target = entry.target
-            let at = { (key: String) -> [any CodingKey] in [AnyKey("targets"), AnyKey(index: i), AnyKey(key)] }
             if let horizon, !horizon.contains(target.year) {
-                f.log.add(at: f.decoder.codingPath + at(target.years.count > 1 ? "years" : "year"),
+                f.log.add(at: at(target.years.count > 1 ? "years" : "year"),
                           "expected a year in the horizon \(horizon.lowerBound)...\(horizon.upperBound) (base_year < year <= horizon_end), found \(target.year)")
             }
             if !ids.contains(target.indicator) {
-                f.log.add(at: f.decoder.codingPath + at("indicator"), undeclaredMessage(target.indicator, ids))
+                f.log.add(at: at("indicator"), undeclaredMessage(target.indicator, ids))
             }
             guard let indicator = declared[target.indicator] else { continue }
             if !entry.measureGiven { target.measure = indicator.modelOn }
@@ -142,42 +169,55 @@ extension Scenario: LenientDecodable {
             seen[identity] = i
             let reachable = reachableMeasures(from: indicator.modelOn)
             if !reachable.contains(target.measure) {
-                f.log.add(at: f.decoder.codingPath + at("measure"),
+                f.log.add(at: at("measure"),
                           "indicator \"\(indicator.id)\" is modelled on \(indicator.modelOn.rawValue), which gives "
                           + reachable.map(\.rawValue).joined(separator: " or ") + ", not \(target.measure.rawValue)")
+            }
+            for problem in PlausibleRange.problems(of: target) {
+                f.log.add(at: at(problem.key), problem.message)
             }
             targets.append(target)
         }
         return targets
     }
 
+    /// The checks of an element that could not be read whole: a declared indicator, a year
+    /// in the horizon, impacts on declared indicators.
+    private static func checkReference(_ f: Fields<CodingKeys>, _ written: WrittenReference,
+                                       at: (String) -> [any CodingKey], ids: Set<String>, horizon: ClosedRange<Int>?) {
+        if let id = written.indicator, !ids.contains(id) {
+            f.log.add(at: at("indicator"), undeclaredMessage(id, ids))
+        }
+        if let year = written.year, PlausibleRange.years.contains(year), let horizon, !horizon.contains(year) {
+            f.log.add(at: at("year"), "expected a year in the horizon \(horizon.lowerBound)...\(horizon.upperBound), found \(year)")
+        }
+        for id in written.impacted where !ids.contains(id) {
+            f.log.add(at: at("impact_pp") + [AnyKey(id)], undeclaredMessage(id, ids))
+        }
+    }
+
     /// Risk years in the horizon; impacts on declared indicators.
     private static func checkRisks(_ f: Fields<CodingKeys>, _ risks: [Risk?], ids: Set<String>,
-                                   horizon: ClosedRange<Int>?) {
+                                   horizon: ClosedRange<Int>?, written: [WrittenReference]) {
         for (i, risk) in risks.enumerated() {
-            guard let risk else { continue }
-            if let horizon, !horizon.contains(risk.year) {
-                f.problem(.risks, AnyKey(index: i), AnyKey("year"), message:
-                    "expected a year in the horizon \(horizon.lowerBound)...\(horizon.upperBound), found \(risk.year)")
+            let at = { (key: String) -> [any CodingKey] in f.decoder.codingPath + [AnyKey("risks"), AnyKey(index: i), AnyKey(key)] }
+            guard let risk else {
+                if i < written.count { checkReference(f, written[i], at: at, ids: ids, horizon: horizon) }
+                continue
             }
-            for id in risk.impactPP.keys.sorted() where !ids.contains(id) {
-                f.problem(.risks, AnyKey(index: i), AnyKey("impact_pp"), AnyKey(id), message: undeclaredMessage(id, ids))
-            }
+            checkReference(f, WrittenReference(indicator: nil, year: risk.year, impacted: risk.impactPP.keys.sorted()),
+                           at: at, ids: ids, horizon: horizon)
         }
     }
 
     /// Adjustments on declared indicators, in the horizon.
     private static func checkAdjustments(_ f: Fields<CodingKeys>, _ adjustments: [Adjustment?],
-                                         ids: Set<String>, horizon: ClosedRange<Int>?) {
+                                         ids: Set<String>, horizon: ClosedRange<Int>?, written: [WrittenReference]) {
         for (i, adjustment) in adjustments.enumerated() {
-            guard let adjustment else { continue }
-            if !ids.contains(adjustment.indicator) {
-                f.problem(.adjustments, AnyKey(index: i), AnyKey("indicator"), message: undeclaredMessage(adjustment.indicator, ids))
-            }
-            if let horizon, !horizon.contains(adjustment.year) {
-                f.problem(.adjustments, AnyKey(index: i), AnyKey("year"), message:
-                    "expected a year in the horizon \(horizon.lowerBound)...\(horizon.upperBound), found \(adjustment.year)")
-            }
+            let at = { (key: String) -> [any CodingKey] in f.decoder.codingPath + [AnyKey("adjustments"), AnyKey(index: i), AnyKey(key)] }
+            let reference = adjustment.map { WrittenReference(indicator: $0.indicator, year: $0.year, impacted: []) }
+                ?? (i < written.count ? written[i] : WrittenReference(indicator: nil, year: nil, impacted: []))
+            checkReference(f, reference, at: at, ids: ids, horizon: horizon)
         }
     }
 }
@@ -208,6 +248,39 @@ private struct IDList: Decodable {
         var id: String?
         init(from decoder: any Decoder) throws {
             id = try? decoder.container(keyedBy: AnyKey.self).decode(String.self, forKey: AnyKey("id"))
+        }
+    }
+}
+
+/// What an element of `targets`, `risks` or `adjustments` names (its indicator, year and
+/// impacted indicators), each read on its own and nil when it is not of the right type.
+struct WrittenReference: Decodable {
+    var indicator: String?
+    var year: Int?
+    var impacted: [String]
+
+    init(indicator: String?, year: Int?, impacted: [String]) {
+        self.indicator = indicator
+        self.year = year
+        self.impacted = impacted
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try? decoder.container(keyedBy: AnyKey.self)
+        indicator = try? c?.decode(String.self, forKey: AnyKey("indicator"))
+        year = try? c?.decode(Int.self, forKey: AnyKey("year"))
+        impacted = ((try? c?.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey("impact_pp")))?.allKeys ?? [])
+            .map(\.stringValue).sorted()
+    }
+}
+
+/// The elements of an array, each read as a `WrittenReference`.
+private struct ReferenceList: Decodable {
+    var elements: [WrittenReference] = []
+    init(from decoder: any Decoder) throws {
+        var list = try decoder.unkeyedContainer()
+        while !list.isAtEnd {
+            elements.append((try? list.decode(WrittenReference.self)) ?? WrittenReference(indicator: nil, year: nil, impacted: []))
         }
     }
 }

@@ -12,11 +12,19 @@ public struct ScenarioInput: Sendable {
     ///
     /// Besides the checks of `Scenario.load` and `History.load` (problems of a referenced file
     /// name that file and say where the scenario refers to it), every modelled indicator must
-    /// have first-published rows in its `model_on` measure in its history file.
+    /// have first-published rows in its `model_on` measure in its history file, and every
+    /// level target a unit (the indicator's `unit`, or its level rows'). When the scenario
+    /// itself has problems, the tables it names are still checked and their problems listed.
     ///
     /// - Throws: `ValidationFailure` with the problems of all the files.
     public static func load(contentsOf url: URL) throws(ValidationFailure) -> ScenarioInput {
-        let scenario = try Scenario.load(contentsOf: url)
+        let scenario: Scenario
+        do throws(ValidationFailure) {
+            scenario = try Scenario.load(contentsOf: url)
+        } catch {
+            // Report the tables' problems too, not only the scenario's first ones.
+            throw ValidationFailure(problems: error.problems + tableProblems(namedIn: url))
+        }
         var problems: [ValidationProblem] = []
         var histories: [URL: History] = [:]
         var failed: Set<URL> = []
@@ -40,11 +48,11 @@ public struct ScenarioInput: Sendable {
                 referenced(ref, at: path) { u throws(ValidationFailure) in histories[u] = try History.load(contentsOf: u) }
             }
             if let history = histories[ref.url], history.series(indicator.id, indicator.modelOn) == nil {
-                problems.append(ValidationProblem(file: url.relativePath, location: .jsonPath("indicators[\(i)].model_on"), message:
-                    "\(history.file) has no first-published rows for \(indicator.id) \(indicator.modelOn.rawValue)"
-                    + " (found: " + history.keys.filter { $0.indicator == indicator.id }.map(\.measure.rawValue).joined(separator: ", ") + ")"))
+                problems.append(ValidationProblem(file: url.relativePath, location: .jsonPath("indicators[\(i)].model_on"),
+                                                  message: missingSeriesMessage(indicator, in: history)))
             }
         }
+        problems += unitProblems(scenario, histories: histories, file: url.relativePath)
         var pastTargets: [PastTarget] = []
         if let ref = scenario.backtest?.targets {
             referenced(ref, at: "backtest.targets") { u throws(ValidationFailure) in pastTargets = try PastTarget.load(contentsOf: u) }
@@ -80,5 +88,79 @@ public struct ScenarioInput: Sendable {
         if let level = target.lastLevel { return level }
         guard let indicator = scenario.indicator(target.indicator) else { return nil }
         return history(for: indicator)?.series(indicator.id, .level)?.value(in: scenario.baseYear)
+    }
+
+    /// "history.csv has no first-published rows for gdp growth_pct (found: level; growth_pct,
+    /// revised only: models use first-published values, ...)".
+    static func missingSeriesMessage(_ indicator: Indicator, in history: History) -> String {
+        let rows = history.observations.filter { $0.indicator == indicator.id }
+        let revised = rows.filter { $0.measure == indicator.modelOn && $0.basis == .revised }
+        var message = "\(history.file) has no first-published rows for \(indicator.id) \(indicator.modelOn.rawValue)"
+        let others = Set(rows.filter { $0.measure != indicator.modelOn }.map(\.measure.rawValue)).sorted()
+        if !revised.isEmpty {
+            message += ": its \(revised.count) row(s) of \(indicator.modelOn.rawValue) (lines "
+                + revised.map { String($0.line) }.prefix(5).joined(separator: ", ") + (revised.count > 5 ? ", ..." : "")
+                + ") have basis \"revised\", and models use first-published values only (basis first-published, or an empty basis)"
+        } else if rows.isEmpty {
+            message += " (no row of \(indicator.id) at all: check the id, or give the indicator a judgment)"
+        }
+        if !others.isEmpty { message += " (other measures found: " + others.joined(separator: ", ") + ")" }
+        return message
+    }
+
+    /// A level target needs the level's unit: the indicator's `unit` (not "%"), or the unit of
+    /// its level rows (and the two agree).
+    static func unitProblems(_ scenario: Scenario, histories: [URL: History], file: String) -> [ValidationProblem] {
+        var problems: [ValidationProblem] = []
+        var reported: Set<String> = []
+        for (j, target) in scenario.targets.enumerated() where target.measure == .level {
+            guard let i = scenario.indicators.firstIndex(where: { $0.id == target.indicator }), !reported.contains(target.indicator) else { continue }
+            let indicator = scenario.indicators[i]
+            let rowsUnit = scenario.historyFile(for: indicator).flatMap { histories[$0.url] }?
+                .series(indicator.id, .level)?.unit
+            let path = "indicators[\(i)]"
+            if indicator.unit == Units.percent {
+                problems.append(ValidationProblem(file: file, location: .jsonPath(path + ".unit"), message:
+                    "\"%\" is not the unit of a level: targets[\(j)] is a level target; expected " + Units.expectation(for: .level)))
+            } else if let unit = indicator.unit, let rowsUnit, unit != rowsUnit {
+                problems.append(ValidationProblem(file: file, location: .jsonPath(path + ".unit"), message:
+                    "expected the unit of \(indicator.id)'s level rows in its history, \"\(rowsUnit)\", found \"\(unit)\""))
+            } else if indicator.unit == nil, rowsUnit == nil {
+                problems.append(ValidationProblem(file: file, location: .jsonPath(path), message:
+                    "missing key \"unit\": targets[\(j)] is a level target and the history has no level rows of \(indicator.id) to take it from; expected "
+                    + Units.expectation(for: .level)))
+            } else {
+                continue
+            }
+            reported.insert(target.indicator)
+        }
+        return problems
+    }
+
+    /// The problems of the tables a scenario names (`history`, `indicators[].history`,
+    /// `backtest.targets`), found by reading its JSON loosely: for a scenario that does not
+    /// decode, so that every problem is reported at once.
+    static func tableProblems(namedIn url: URL) -> [ValidationProblem] {
+        guard let text = try? TextFile.read(url),
+              let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return [] }
+        var histories: [String] = []
+        if let h = object["history"] as? String { histories.append(h) }
+        for case let indicator as [String: Any] in (object["indicators"] as? [Any]) ?? [] {
+            if let h = indicator["history"] as? String { histories.append(h) }
+        }
+        let targets = ((object["backtest"] as? [String: Any])?["targets"] as? String).map { [$0] } ?? []
+        var problems: [ValidationProblem] = []
+        var seen: Set<URL> = []
+        let directory = url.deletingLastPathComponent()
+        for (written, isTargets) in histories.map({ ($0, false) }) + targets.map({ ($0, true) }) where !written.isEmpty {
+            let ref = FileReference(written: written, relativeTo: directory)
+            guard seen.insert(ref.url).inserted else { continue }
+            do throws(ValidationFailure) {
+                if isTargets { _ = try PastTarget.load(contentsOf: ref.url) } else { _ = try History.load(contentsOf: ref.url) }
+            } catch {
+                problems += error.problems
+            }
+        }
+        return problems
     }
 }

@@ -2,10 +2,13 @@ import Foundation
 
 /// Reads a text file as UTF-8, as a spreadsheet or editor writes it.
 enum TextFile {
+    /// Largest file read: 100 MB.
+    static let maximumBytes: Int64 = 100_000_000
+
     /// The file's text without a UTF-8 byte-order mark.
     ///
-    /// - Throws: `ValidationFailure` when the file is missing, unreadable, empty (or blank), or
-    ///   not UTF-8 (naming the line and byte of the first invalid sequence).
+    /// - Throws: `ValidationFailure` when the file is missing, not a regular file, larger than
+    ///   `maximumBytes`, unreadable, empty (or blank), or not UTF-8 (naming the line and byte of the first invalid sequence).
     static func read(_ url: URL) throws(ValidationFailure) -> String {
         let file = url.relativePath   // named as the user gave it
         let path = url.path
@@ -17,6 +20,14 @@ enum TextFile {
             throw fail(.file, "file not found")
         }
         guard !isDirectory.boolValue else { throw fail(.file, "expected a file, found a directory") }
+        // A device or a pipe (/dev/zero, a FIFO) would be read forever: only regular files.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+            throw fail(.file, "expected a regular file, found a device, pipe or socket")
+        }
+        if let size = attributes?[.size] as? NSNumber, size.int64Value > maximumBytes {
+            throw fail(.file, "file is \(size.int64Value / 1_000_000) MB; expected at most \(maximumBytes / 1_000_000) MB (a history or scenario is a few hundred kB)")
+        }
         guard var data = FileManager.default.contents(atPath: path) else { throw fail(.file, "file cannot be read") }
         if data.starts(with: [0xEF, 0xBB, 0xBF]) { data = data.dropFirst(3) }
         guard let text = String(validating: data, as: UTF8.self) else {

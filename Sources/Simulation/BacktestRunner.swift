@@ -56,7 +56,7 @@ public enum BacktestRunner {
             do {
                 plan = try ModelPlan(input, lastYear: year - 1)
             } catch {
-                let reason = "model could not be fitted on data up to \(year - 1): \(error)"
+                let reason = "model could not be fitted on data up to \(year - 1): \((error as? RunError)?.reason ?? "\(error)")"
                 forecasts += targets.map { notEvaluated($0, reason, input) }
                 years.append(BacktestYear(year: year, targets: targets.count, origin: nil, modelSummary: nil,
                                           planNotes: [], modelNotes: [], skipped: reason))

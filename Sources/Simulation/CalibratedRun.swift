@@ -47,9 +47,9 @@ extension ScenarioRunner {
     /// average-growth target, a second target on an indicator-year already shifted.
     ///
     /// - Throws: `CalibrationRunError` when the combination file cannot be read; `RunError`.
-    public static func runCalibrated(_ input: ScenarioInput, options: RunOptions = RunOptions(),
+    public static func runCalibrated(_ input: ScenarioInput, plan: ModelPlan? = nil, options: RunOptions = RunOptions(),
                                      progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ScenarioRun {
-        let plan = try ModelPlan(input)
+        let plan = try plan ?? ModelPlan(input)
         var options = options
         let cap = options.paths ?? defaultPathCap
         if let precision = options.precision {

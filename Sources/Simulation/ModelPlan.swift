@@ -12,9 +12,11 @@ public struct ModelPlan: Sendable {
     public let origin: Int
     /// Indicators left out, excluded years, the model chosen or the fallback taken.
     public let notes: [String]
-
-    /// Fewest observed years an indicator needs in the estimation window to be modelled.
-    public static let minimumYears = 5
+    /// Why each declared, non-judgmental indicator that is not in the model was left out, by
+    /// id: "gdp has 3 pairs of consecutive observed years in 2001-2010; a fit needs ...".
+    public let leftOut: [String: String]
+    /// When the scenario's VAR or BVAR could not be fitted: why, and what runs instead.
+    public let fallback: String?
 
     /// Fits the scenario's model on `estimation.from ... to` (the `to` year may be cut earlier
     /// by `lastYear`, as a backtest does), with excluded years left missing (never filled).
@@ -25,32 +27,39 @@ public struct ModelPlan: Sendable {
         let scenario = input.scenario
         let estimation = try Self.panel(input, lastYear: lastYear)
         panel = estimation.panel
+        leftOut = estimation.leftOut
         var notes = estimation.notes
         let settings = scenario.model
         let specification = Self.specification(settings)
+        var fallback: String?
         do {
             model = try specification.fit(panel)
             notes.append("model chosen by the scenario (model.type = \(settings.type.rawValue))")
         } catch {
             guard settings.type.isVectorAutoregression else { throw RunError.modelFailed("\(error)") }
-            notes.append("\(settings.type.rawValue.uppercased()) could not be fitted (\(error)); fell back to per-indicator AR(1) models joined by a Ledoit-Wolf-shrunk residual correlation")
+            let name = settings.type.rawValue.uppercased() + "(\(settings.lags))"
+            fallback = "\(name) could not be fitted (\(error)); fell back to per-indicator AR(1) models joined by a Ledoit-Wolf-shrunk residual correlation"
+            notes.append(fallback!)
             do {
                 model = try IndependentModelsSpecification(kind: .ar1).fit(panel)
             } catch {
-                throw RunError.modelFailed("\(error)")
+                throw RunError.modelFailed("\(name) could not be fitted, nor its fallback, per-indicator AR(1) models: \(error)")
             }
         }
         origin = panel.years.last!
         self.notes = notes
+        self.fallback = fallback
     }
 
     /// The estimation panel of a scenario on `estimation.from ... to` (`to` cut at `lastYear`
     /// when given): one column per modelled indicator (growth_pct or rate_pct history with at
-    /// least `minimumYears` observed years), excluded years NaN. `notes` say which indicators
-    /// were left out and which years excluded.
+    /// least `MinimumData.consecutivePairs` pairs of consecutive observed years), excluded
+    /// years NaN. `notes` say which indicators were left out and which years excluded;
+    /// `leftOut` gives the reason for each indicator left out.
     ///
     /// - Throws: `RunError.modelFailed` when the window is empty or no indicator can be modelled.
-    public static func panel(_ input: ScenarioInput, lastYear: Int? = nil) throws -> (panel: Panel, notes: [String]) {
+    public static func panel(_ input: ScenarioInput, lastYear: Int? = nil)
+        throws -> (panel: Panel, notes: [String], leftOut: [String: String]) {
         let scenario = input.scenario
         let window = scenario.estimation
         let to = min(window.to, lastYear ?? window.to)
@@ -59,25 +68,36 @@ public struct ModelPlan: Sendable {
         }
         let years = Array(window.from...to)
         var notes: [String] = []
+        var leftOut: [String: String] = [:]
+        var short: [String] = []   // "gdp has 3 pairs", for the message when nothing can be modelled
         var ids: [String] = []
         var columns: [[Double]] = []
         for indicator in scenario.indicators where !indicator.isJudgmental {
             guard indicator.modelOn == .growthPct || indicator.modelOn == .ratePct else {
-                notes.append("\(indicator.id) is not modelled: its history is in levels (\(indicator.modelOn.rawValue)); growth paths are modelled")
+                leftOut[indicator.id] = "the history of \(indicator.id) is in levels (model_on level), and only growth_pct and rate_pct series are modelled"
+                notes.append("not modelled: " + leftOut[indicator.id]!)
                 continue
             }
             let series = input.series(for: indicator)
             let values = years.map { y in window.exclude.contains(y) ? Double.nan : (series?.value(in: y) ?? .nan) }
-            let observed = values.filter { !$0.isNaN }.count
-            guard observed >= Self.minimumYears else {
-                notes.append("\(indicator.id) is not modelled: \(observed) observed years in \(window.from)-\(to), fewer than \(Self.minimumYears) (give it a judgment distribution)")
+            let pairs = MinimumData.pairs(in: values)
+            guard MinimumData.isEnough(pairs) else {
+                short.append("\(indicator.id) has \(pairs)")
+                leftOut[indicator.id] = MinimumData.shortfall(indicator.id, pairs: pairs, years: window.from...to)
+                    + "; give it more history or a judgment distribution"
+                notes.append("not modelled: " + leftOut[indicator.id]!)
                 continue
             }
             ids.append(indicator.id)
             columns.append(values)
         }
         guard !ids.isEmpty else {
-            throw RunError.modelFailed("no indicator has \(Self.minimumYears) or more observed years in \(window.from)-\(to)")
+            let levels = scenario.indicators.filter { $0.modelOn == .level && leftOut[$0.id] != nil }.map(\.id)
+            throw RunError.modelFailed("no indicator can be modelled in \(window.from)-\(to)"
+                + (short.isEmpty ? "" : ": " + short.joined(separator: ", ") + " pairs of consecutive observed years; "
+                   + MinimumData.requirement + "; give them more history or a judgment distribution")
+                + (levels.isEmpty ? "" : "; " + levels.joined(separator: ", ") + " modelled on level (only growth_pct and rate_pct series are modelled)")
+                + (leftOut.isEmpty ? " (every indicator has a judgment)" : ""))
         }
         if let k = window.excludeOutliers {
             let excluded = OutlierRule(k: k).apply(years: years, ids: ids, columns: &columns)
@@ -90,7 +110,7 @@ public struct ModelPlan: Sendable {
             notes.append("years excluded from estimation (left missing, not filled): "
                 + window.exclude.sorted().map(String.init).joined(separator: ", "))
         }
-        return (Panel(indicators: ids, years: years, values: matrix), notes)
+        return (Panel(indicators: ids, years: years, values: matrix), notes, leftOut)
     }
 
     /// The model specification the scenario's `model` settings name (no fallback).

@@ -17,6 +17,8 @@ public struct ScenarioTarget: Sendable {
     public let unit: String
     /// How the P(met) was calibrated (nil: the model's own).
     public internal(set) var calibration: TargetCalibration? = nil
+    /// The region whose history stands in for the scenario region's (nil: the region's own).
+    public let proxyRegion: String?
 }
 
 /// Everything the report needs about one scenario run.
@@ -26,6 +28,10 @@ public struct ScenarioRun: Sendable {
     public let modelSummary: String
     /// Why this model ran, regularisation, repairs, fallbacks, and excluded indicators.
     public let notes: [String]
+    /// What the reader must know before trusting the numbers (see `RunWarning`).
+    public let warnings: [RunWarning]
+    /// Paths asked for (scenario or --paths), before rounding up to whole blocks.
+    public let requestedPaths: Int
     /// Last year of history the paths start from (normally the base year).
     public let origin: Int
     /// Ids of the simulated variables, in `result.variables` order.
@@ -48,4 +54,18 @@ public struct ScenarioRun: Sendable {
     public var joint: [(year: Int, outcome: JointOutcome)] {
         result.joint.map { (origin + $0.yearOffset, $0) }
     }
+}
+
+/// A scenario ready to simulate: the fitted plan, the engine's input, each target's rule (an
+/// index into `input.targets`) or the reason it is not evaluated, and the warnings and notes.
+public struct PreparedRun: Sendable {
+    public let plan: ModelPlan
+    public let input: SimulationInput
+    /// Ids of the simulated variables (modelled, then judgmental).
+    public let variables: [String]
+    public let targets: [(target: Target, rule: Int?, reason: String?)]
+    public let warnings: [RunWarning]
+    public let notes: [String]
+    /// Verdict rule index -> the rule of its second figure (P(lands near X)).
+    public let nearRules: [Int: Int]
 }

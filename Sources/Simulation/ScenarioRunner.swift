@@ -30,6 +30,15 @@ public enum RunError: Error, CustomStringConvertible {
     /// The simulation produced non-finite values (an explosive model).
     case nonFinite(Int)
 
+    /// What went wrong, without the leading "model could not be fitted: " (for messages that
+    /// say so themselves).
+    public var reason: String {
+        switch self {
+        case .modelFailed(let s): return s
+        case .nonFinite: return description
+        }
+    }
+
     public var description: String {
         switch self {
         case .modelFailed(let s): return "model could not be fitted: \(s)"
@@ -51,26 +60,36 @@ public enum ScenarioRunner {
         return try simulate(input, plan: plan, options: options, progress: progress)
     }
 
-    /// Simulates with an already fitted plan (the backtest fits once per origin).
-    static func simulate(_ input: ScenarioInput, plan: ModelPlan, options: RunOptions,
-                         progress: (@Sendable (Int, Int) -> Void)?) throws -> ScenarioRun {
+    /// Everything `run` does before simulating (fit, target rules, the warnings), without
+    /// simulating: what `forecast validate` checks, so that it and `simulate` agree.
+    ///
+    /// - Throws: `RunError.modelFailed` when the model cannot be fitted.
+    public static func check(_ input: ScenarioInput) throws -> PreparedRun {
+        try prepare(input, plan: ModelPlan(input), options: RunOptions())
+    }
+
+    /// The simulation input of a fitted plan, each target's rule or the reason it cannot be
+    /// evaluated, and the warnings and notes the report must show.
+    static func prepare(_ input: ScenarioInput, plan: ModelPlan, options: RunOptions) -> PreparedRun {
         let scenario = input.scenario
         let origin = plan.origin
-        let horizon = scenario.horizonEnd - origin
         let judgmental = scenario.indicators.filter(\.isJudgmental)
         let variables = plan.model.indicators + judgmental.map(\.id)
         let index = Dictionary(uniqueKeysWithValues: variables.enumerated().map { ($1, $0) })
         var notes = plan.notes
+        var warnings = RunChecks.fitWarnings(input, plan: plan)
 
         var rules: [TargetRule] = []
-        var mapped: [(Target, Int?, String?)] = []   // target, rule index, reason
-        for target in scenario.targets {
-            switch rule(for: target, input: input, index: index, origin: origin) {
+        var mapped: [(target: Target, rule: Int?, reason: String?)] = []
+        for (i, target) in scenario.targets.enumerated() {
+            switch rule(for: target, input: input, index: index, origin: origin, leftOut: plan.leftOut) {
             case .success(let r):
                 mapped.append((target, rules.count, nil))
                 rules.append(r)
             case .failure(let reason):
                 mapped.append((target, nil, reason.message))
+                warnings.append(RunWarning(.notEvaluated, at: "targets[\(i)]",
+                    "\(target.indicator) \(target.year) will not be evaluated: \(reason.message)"))
             }
         }
         // Second figures after the verdicts: P(lands near X) beside a floor or ceiling.
@@ -84,30 +103,36 @@ public enum ScenarioRunner {
             rules.append(near)
         }
         var risks: [RiskEvent] = []
-        for risk in scenario.risks {
+        for (i, risk) in scenario.risks.enumerated() {
             var impacts: [Int: Double] = [:]
-            for (id, pp) in risk.impactPP {
+            for (id, pp) in risk.impactPP.sorted(by: { $0.key < $1.key }) {
                 if let v = index[id] { impacts[v] = pp } else {
-                    notes.append("risk '\(risk.name)': impact on \(id) ignored (\(id) is not simulated)")
+                    let text = "risk '\(risk.name)': impact on \(id) ignored (\(id) is not simulated)"
+                    notes.append(text)
+                    warnings.append(RunWarning(.ignored, at: "risks[\(i)].impact_pp.\(id)", text))
                 }
             }
             risks.append(RiskEvent(name: risk.name, probability: risk.probability, yearOffset: risk.year - origin,
                                    impacts: impacts, persistence: risk.persistence))
         }
         var shifts: [MeanShift] = []
-        for a in scenario.adjustments {
+        for (i, a) in scenario.adjustments.enumerated() {
             if let v = index[a.indicator] {
                 shifts.append(MeanShift(variable: v, yearOffset: a.year - origin, shift: a.shiftPP))
             } else {
-                notes.append("adjustment on \(a.indicator) ignored (\(a.indicator) is not simulated)")
+                let text = "adjustment on \(a.indicator) ignored (\(a.indicator) is not simulated)"
+                notes.append(text)
+                warnings.append(RunWarning(.ignored, at: "adjustments[\(i)]", text))
             }
         }
+        warnings += RunChecks.priceWarnings(input, evaluated: mapped.map { $0.rule != nil })
+        notes += RunChecks.revisedRowNotes(input)
         let shocks: ShockDistribution = scenario.shocks.distribution == .studentT
             ? .studentT(degreesOfFreedom: scenario.shocks.dof ?? 6, scale: scenario.shocks.scale)
             : .normal(scale: scenario.shocks.scale)
         let simulationInput = SimulationInput(
             model: plan.model, parameterUncertainty: scenario.model.parameterUncertainty, shocks: shocks,
-            horizon: horizon,
+            horizon: scenario.horizonEnd - origin,
             judgmental: judgmental.map { j in
                 JudgmentalVariable(id: j.id, mean: j.judgment!.mean, sd: j.judgment!.sd,
                                    degreesOfFreedom: j.judgment!.distribution == .studentT ? j.judgment!.dof : nil)
@@ -115,33 +140,45 @@ public enum ScenarioRunner {
             risks: risks, adjustments: shifts, targets: rules,
             paths: options.paths ?? scenario.simulation.paths, seed: options.seed ?? scenario.simulation.seed,
             threads: options.threads)
-        let result = try MonteCarloEngine().run(simulationInput, progress: progress)
+        return PreparedRun(plan: plan, input: simulationInput, variables: variables, targets: mapped,
+                           warnings: warnings, notes: notes, nearRules: nearRule)
+    }
+
+    /// Simulates with an already fitted plan (the backtest fits once per origin; the command
+    /// line fits once in `check`).
+    public static func simulate(_ input: ScenarioInput, plan: ModelPlan, options: RunOptions,
+                         progress: (@Sendable (Int, Int) -> Void)?) throws -> ScenarioRun {
+        let scenario = input.scenario
+        let prepared = prepare(input, plan: plan, options: options)
+        let result = try MonteCarloEngine().run(prepared.input, progress: progress)
         guard result.nonFiniteValues == 0 else { throw RunError.nonFinite(result.nonFiniteValues) }
-        let targets = mapped.map { (target, r, reason) in
+        let targets = prepared.targets.map { (target, r, reason) in
             ScenarioTarget(target: target, indicator: scenario.indicator(target.indicator)!,
                            outcome: r.map { result.targets[$0] }, reason: reason,
-                           near: r.flatMap { nearRule[$0] }.map { result.targets[$0] },
-                           unit: unit(of: target, input: input))
+                           near: r.flatMap { prepared.nearRules[$0] }.map { result.targets[$0] },
+                           unit: unit(of: target, input: input),
+                           proxyRegion: scenario.indicator(target.indicator).flatMap(scenario.proxyRegion(for:)))
         }
         // Notes on how parameters would be drawn only matter when they are drawn.
         let modelNotes = scenario.model.parameterUncertainty
             ? plan.model.notes : plan.model.notes.filter { !$0.localizedCaseInsensitiveContains("draw") }
-        return ScenarioRun(scenario: scenario, modelSummary: plan.model.summary, notes: notes + modelNotes,
-                           origin: origin, variables: variables, result: result, targets: targets)
+        return ScenarioRun(scenario: scenario, modelSummary: plan.model.summary, notes: prepared.notes + modelNotes,
+                           warnings: prepared.warnings, requestedPaths: prepared.input.paths,
+                           origin: plan.origin, variables: prepared.variables, result: result, targets: targets)
     }
 
     struct Reason: Error { let message: String }
 
-    /// The engine's rule for a scenario target, or why it cannot be evaluated.
+    /// The engine's rule for a scenario target, or why it cannot be evaluated. `leftOut` gives
+    /// the plan's reason for each indicator it left out of the model.
     static func rule(for target: Target, input: ScenarioInput, index: [String: Int],
-                     origin: Int) -> Result<TargetRule, Reason> {
+                     origin: Int, leftOut: [String: String] = [:]) -> Result<TargetRule, Reason> {
         let indicator = input.scenario.indicator(target.indicator)!
         guard let v = index[target.indicator] else {
             if target.measure == .level && target.lastLevel == nil, let note = target.lastLevelNote {
                 return .failure(Reason(message: note))
             }
-            return .failure(Reason(message: "\(target.indicator) is not simulated: it is modelled on "
-                + "\(indicator.modelOn.rawValue), and only growth_pct and rate_pct indicators (or judgments) are simulated"))
+            return .failure(Reason(message: leftOut[target.indicator].map { "not modelled: " + $0 } ?? "\(target.indicator) is not simulated"))
         }
         let bound = engineBound(target.bound)
         let offset = target.year - origin
@@ -157,14 +194,17 @@ public enum ScenarioRunner {
                 return .failure(Reason(message: "history ends in \(origin), before the base year \(input.scenario.baseYear): the base-year level cannot be carried forward"))
             }
             // A proxy history's level is another region's: only a stated last_level will do.
-            let proxy = input.scenario.historyProxy?.region ?? indicator.historyRegion
-            if target.lastLevel == nil, let proxy {
+            if target.lastLevel == nil, let proxy = input.scenario.proxyRegion(for: indicator) {
                 return .failure(Reason(message: target.lastLevelNote
                     ?? "the history of \(target.indicator) is \(proxy)'s (a proxy): its level is not \(input.scenario.region)'s; give last_level with its source"))
             }
             guard let level = input.baseLevel(for: target) else {
-                return .failure(Reason(message: target.lastLevelNote
-                    ?? "the \(input.scenario.baseYear) level of \(target.indicator) is unknown (give last_level with its source)"))
+                let year = input.scenario.baseYear
+                let revised = input.history(for: indicator)?.series(indicator.id, .level, basis: .revised)?.value(in: year)
+                return .failure(Reason(message: target.lastLevelNote ?? (revised == nil
+                    ? "the \(year) level of \(target.indicator) is not in its history (give last_level with its source)"
+                    : "the \(year) level of \(target.indicator) is in its history only as a revised figure, and levels are "
+                      + "taken from first-published rows only (give last_level with its source, or a first-published row)")))
             }
             return .success(TargetRule(variable: v, yearOffset: offset, measure: .level(lastLevel: level), bound: bound))
         case .averageGrowth:

@@ -40,10 +40,10 @@ struct BacktestCommand: ParsableCommand {
             run = try BacktestRunner.run(input, options: options.runOptions)
         } catch let error as BacktestError {
             printError("\(scenario): \(error)")
-            throw ExitCode(2)
+            throw ExitStatus.invalidInput
         } catch {
             printError("\(scenario): \(error)")
-            throw ExitCode(1)
+            throw ExitStatus.modelFailed
         }
         let markdown = BacktestMarkdown.render(run)
         try publish(markdown, out: out) {

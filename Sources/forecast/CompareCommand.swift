@@ -19,13 +19,14 @@ struct CompareCommand: ParsableCommand {
     var scenarios: [String]
 
     @OptionGroup var options: SimulationOptions
+    @OptionGroup var strictness: StrictOption
 
     func validate() throws {
         if scenarios.count < 2 { throw ValidationError("compare needs at least two scenario files") }
     }
 
     func run() throws {
-        let runs = try scenarios.map { try runScenario($0, options: options) }
+        let runs = try scenarios.map { try runScenario($0, options: options, strict: strictness.strict) }
         print(ComparisonReport.render(runs), terminator: "")
     }
 }

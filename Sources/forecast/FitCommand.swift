@@ -39,14 +39,14 @@ struct FitCommand: ParsableCommand {
             input = try ScenarioInput.load(contentsOf: URL(fileURLWithPath: scenario))
         } catch {
             printError(error.description)
-            throw ExitCode(2)
+            throw ExitStatus.invalidInput
         }
         let report: FitReport
         do {
             report = try FitReport(input, backtest: !noBacktest)
         } catch {
             printError("\(scenario): \(error)")
-            throw ExitCode(1)
+            throw ExitStatus.modelFailed
         }
         switch format {
         case .markdown: print(report.markdown(), terminator: "")
@@ -54,8 +54,8 @@ struct FitCommand: ParsableCommand {
         case .json: print(try report.json(), terminator: "")
         }
         if report.scenarioModelFailed {
-            printError("\(scenario): the scenario's model could not be fitted: \(report.scenarioModel)")
-            throw ExitCode(1)
+            printError("\(scenario): the scenario's model \(report.scenarioModel)")
+            throw ExitStatus.modelFailed
         }
     }
 }

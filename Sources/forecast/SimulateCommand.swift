@@ -6,29 +6,58 @@ import Simulation
 
 /// Options shared by the commands that simulate.
 struct SimulationOptions: ParsableArguments {
-    @Option(help: "Number of paths (default: the scenario's simulation.paths).")
-    var paths: Int?
+    // `.unconditional`: "--paths -1" reads -1 (and is refused as out of range) rather than
+    // taking "-1" for an option and answering "Missing value".
+    @Option(parsing: .unconditional, help: "Number of paths, 1 to 10^12, e.g. 200000 or 2e5 (default: the scenario's simulation.paths); rounded up to whole blocks, as the header says.")
+    var paths: PathCount?
 
-    @Option(help: "Seed of the random-number generator (default: the scenario's simulation.seed).")
+    @Option(parsing: .unconditional, help: "Seed of the random-number generator, 0 to 2^64-1 (default: the scenario's simulation.seed).")
     var seed: UInt64?
 
-    @Option(help: "Worker threads; the tables do not depend on it.")
+    @Option(parsing: .unconditional, help: "Worker threads; the tables do not depend on it.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Simulate until every evaluated target's Monte Carlo SE is at most this many percentage points (a pilot run sizes the run; --paths is then the cap, default 10^7).")
     var precision: Double?
 
     func validate() throws {
-        if let paths, !(1...1_000_000_000_000).contains(paths) {
-            throw ValidationError("--paths must be between 1 and 10^12, got \(paths)")
+        if let paths, !(1...1_000_000_000_000).contains(paths.value) {
+            throw ValidationError("--paths must be between 1 and 10^12, got \(paths.written)")
         }
-        if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if !(1...1024).contains(threads) { throw ValidationError("--threads must be between 1 and 1024, got \(threads)") }
         if let precision, !(precision >= 0.001 && precision <= 50) {
             throw ValidationError("--precision must be between 0.001 and 50 percentage points, got \(precision)")
         }
     }
 
-    var runOptions: RunOptions { RunOptions(paths: paths, seed: seed, threads: threads, precision: precision.map { $0 / 100 }) }
+    var runOptions: RunOptions {
+        RunOptions(paths: paths?.value, seed: seed, threads: threads, precision: precision.map { $0 / 100 })
+    }
+}
+
+/// A number of paths as written on the command line: a whole number, also in exponent form
+/// (`2e5`); anything else is a usage error.
+struct PathCount: ExpressibleByArgument {
+    let value: Int
+    let written: String
+
+    init?(argument: String) {
+        written = argument
+        if let n = Int(argument) {
+            value = n
+        } else if argument.lowercased().contains("e"), let x = Double(argument), x.isFinite, x == x.rounded(),
+                  abs(x) < 9e18 {
+            value = Int(x)
+        } else {
+            return nil
+        }
+    }
+}
+
+/// `--strict`, shared by the commands that check a scenario before running it.
+struct StrictOption: ParsableArguments {
+    @Flag(help: "Treat warnings (a target not evaluated, a proxy history, a model fallback, ...) as errors: exit status 2.")
+    var strict = false
 }
 
 /// `forecast simulate SCENARIO`: the main job.
@@ -46,7 +75,9 @@ struct SimulateCommand: ParsableCommand {
             the model's and the target-anchored forecaster's probabilities are pooled as \
             learned on past targets, and every table comes from paths shifted to those \
             probabilities; the model's own P(met) is shown beside it (--model-only: the model \
-            alone). Exit status 2 for invalid input, 1 when the model cannot be fitted.
+            alone). Warnings (the checks of forecast validate) go to standard error and into the header. \
+            Exit status 2 for invalid input (and for warnings under --strict), 1 when the model \
+            cannot be fitted, 64 for a bad option, 73 when the output files cannot be written.
             """
     )
 
@@ -54,6 +85,7 @@ struct SimulateCommand: ParsableCommand {
     var scenario: String
 
     @OptionGroup var options: SimulationOptions
+    @OptionGroup var strictness: StrictOption
 
     @Option(help: "Directory for tables.md, targets.csv, fan.csv, summary.json and report.html.")
     var out: String?
@@ -62,7 +94,7 @@ struct SimulateCommand: ParsableCommand {
     var modelOnly = false
 
     func run() throws {
-        let run = try runScenario(scenario, options: options, calibrated: !modelOnly)
+        let run = try runScenario(scenario, options: options, calibrated: !modelOnly, strict: strictness.strict)
         let markdown = MarkdownReport.render(run)
         try publish(markdown, out: out) {
             ["tables.md": markdown,
@@ -81,26 +113,48 @@ func loadScenario(_ path: String) throws -> ScenarioInput {
         return try ScenarioInput.load(contentsOf: URL(fileURLWithPath: path))
     } catch {
         printError(error.description)
-        throw ExitCode(2)
+        throw ExitStatus.invalidInput
     }
 }
 
-/// Loads, validates and runs a scenario; reports problems on stderr and exits with status 2
-/// (invalid input) or 1 (the model cannot be fitted or the paths explode).
+/// Everything a scenario is checked for before it is simulated (`ScenarioRunner.check`):
+/// prints its warnings on stderr as `FILE:PATH: warning: MESSAGE`; under `strict` they are
+/// errors (exit status 2). Exits 1 when the model cannot be fitted.
+func checkScenario(_ path: String, _ input: ScenarioInput, strict: Bool) throws -> PreparedRun {
+    let prepared: PreparedRun
+    do {
+        prepared = try ScenarioRunner.check(input)
+    } catch {
+        printError("\(path): \(error)")
+        throw ExitStatus.modelFailed
+    }
+    if strict, !prepared.warnings.isEmpty {
+        printError(ValidationFailure(problems: prepared.warnings.map { $0.problem(in: path) }).description)
+        throw ExitStatus.invalidInput
+    }
+    for warning in prepared.warnings { printError("\(path):\(warning)") }
+    return prepared
+}
+
+/// Loads, checks and runs a scenario; reports problems on stderr and exits with status 2
+/// (invalid input), 1 (the model cannot be fitted or the paths explode).
 ///
 /// With `calibrated` (the default) a scenario that names a combination file gets calibrated
 /// P(met) (`ScenarioRunner.runCalibrated`); a combination file that cannot be read exits 2.
-func runScenario(_ path: String, options: SimulationOptions, calibrated: Bool = true) throws -> ScenarioRun {
+func runScenario(_ path: String, options: SimulationOptions, calibrated: Bool = true,
+                 strict: Bool = false) throws -> ScenarioRun {
     var input = try loadScenario(path)
     if !calibrated { input.scenario.calibration = nil }
+    let prepared = try checkScenario(path, input, strict: strict)
     do {
-        return try ScenarioRunner.runCalibrated(input, options: options.runOptions, progress: ProgressDisplay.make())
+        return try ScenarioRunner.runCalibrated(input, plan: prepared.plan, options: options.runOptions,
+                                                progress: ProgressDisplay.make())
     } catch let error as CalibrationRunError {
         printError("\(path): \(error)")
-        throw ExitCode(2)
+        throw ExitStatus.invalidInput
     } catch {
         printError("\(path): \(error)")
-        throw ExitCode(1)
+        throw ExitStatus.modelFailed
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Scenario
+import Simulation
 
 /// `forecast validate FILE...`: checks scenarios and tables, printing every problem.
 struct ValidateCommand: ParsableCommand {
@@ -8,27 +9,44 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check scenario (.json) and history or targets (.csv) files.",
         discussion: """
-            A scenario is checked with the history and targets tables it names. Every problem is \
-            printed to standard error as FILE:LOCATION: MESSAGE (LOCATION is a line of a CSV file \
-            or a JSON path such as targets[3].at_least); each clean file prints "ok: FILE". \
-            Exits 0 when every file is clean, 2 otherwise.
+            A scenario is checked with the history and targets tables it names, and then as \
+            simulate checks it before simulating: its model is fitted (minimum data, fallbacks) \
+            and every target is mapped (level slots, proxies, prices). Every problem is printed \
+            to standard error as FILE:LOCATION: MESSAGE (LOCATION is a line of a CSV file or a \
+            JSON path such as targets[3].at_least), every warning as FILE:PATH: warning: \
+            MESSAGE; each file without problems prints "ok: FILE". Exit status 0 when every \
+            file is clean (warnings allowed, unless --strict), 2 when a file is invalid (or, \
+            under --strict, has warnings), 1 when a scenario's model cannot be fitted.
             """
     )
 
     @Argument(help: "Scenario (.json), history or targets (.csv) files.")
     var files: [String]
 
+    @OptionGroup var strictness: StrictOption
+
     func run() throws {
-        var allClean = true
+        var status: ExitCode = .success
         for file in files {
+            let input: ScenarioInput?
             do throws(ValidationFailure) {
-                try FileCheck.validate(URL(fileURLWithPath: file))
-                print("ok: \(file)")
+                input = try FileCheck.validate(URL(fileURLWithPath: file))
             } catch {
-                allClean = false
-                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                status = ExitStatus.invalidInput
+                printError(error.description)
+                continue
+            }
+            if let input {
+                do {
+                    let prepared = try checkScenario(file, input, strict: strictness.strict)
+                    print("ok: \(file)" + (prepared.warnings.isEmpty ? "" : " (\(prepared.warnings.count) warning\(prepared.warnings.count == 1 ? "" : "s"))"))
+                } catch let code as ExitCode {
+                    if status == .success || code == ExitStatus.invalidInput { status = code }
+                }
+            } else {
+                print("ok: \(file)")
             }
         }
-        if !allClean { throw ExitCode(2) }
+        if status != .success { throw status }
     }
 }

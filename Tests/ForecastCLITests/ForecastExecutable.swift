@@ -17,17 +17,19 @@ enum ForecastExecutable {
 
     struct Output {
         let status: Int32
+        /// False when the process was ended by a signal (a crash or a trap).
+        var exited = true
         let stdout: Data
         let stderr: String
         var text: String { String(decoding: stdout, as: UTF8.self) }
     }
 
     /// Runs `forecast arguments...` in the package root and returns its status and output.
-    static func run(_ arguments: [String]) throws -> Output {
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent("forecast")
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory ?? packageRoot
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -39,7 +41,7 @@ enum ForecastExecutable {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while !errData.done { usleep(1000) }
-        return Output(status: process.terminationStatus, stdout: stdout,
+        return Output(status: process.terminationStatus, exited: process.terminationReason == .exit, stdout: stdout,
                       stderr: String(decoding: errData.value, as: UTF8.self))
     }
 

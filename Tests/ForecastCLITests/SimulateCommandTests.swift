@@ -101,7 +101,7 @@ final class SimulateCommandTests: XCTestCase {
         XCTAssertTrue(row.contains("not evaluated") && row.contains("proxy"), String(row))
     }
 
-    /// Absurd magnitudes and path counts end with a message, never a trap.
+    /// Absurd magnitudes and path counts end with a message naming the field, never a trap.
     func testAbsurdNumbersAreRefusedWithoutACrash() throws {
         let root = ForecastExecutable.packageRoot
         var json = try JSONSerialization.jsonObject(
@@ -121,8 +121,8 @@ final class SimulateCommandTests: XCTestCase {
         let file = dir.appendingPathComponent("s.json")
         try JSONSerialization.data(withJSONObject: json).write(to: file)
         let huge = try ForecastExecutable.run(["simulate", file.path, "--paths", "1024"])
-        XCTAssertEqual(huge.status, 1, huge.stderr)
-        XCTAssertTrue(huge.stderr.contains("outside ±1e12"), huge.stderr)
+        XCTAssertEqual(huge.status, 2, huge.stderr)
+        XCTAssertTrue(huge.stderr.contains("s.json:targets[0].at_least: expected a growth_pct bound in (-100, 1000]"), huge.stderr)
         let paths = try ForecastExecutable.run(["simulate", "scenarios/ruijin-2022.json", "--paths", "9223372036854775807"])
         XCTAssertEqual(paths.status, 64, paths.stderr)
         XCTAssertTrue(paths.stderr.contains("10^12"), paths.stderr)

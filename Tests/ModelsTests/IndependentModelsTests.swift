@@ -55,7 +55,7 @@ final class IndependentModelsTests: XCTestCase {
     /// A pair with fewer than 3 common residual years gets correlation 0 and a note.
     func testShortOverlapGivesZeroCorrelation() throws {
         var panel = raggedPanel()
-        for t in 0..<20 where t < 16 { panel.values[t, 1] = .nan }       // retail: 2017–2020 only
+        for t in 0..<20 where t < 15 { panel.values[t, 1] = .nan }       // retail: 2016–2020 only (4 pairs)
         for t in 14..<20 { panel.values[t, 0] = .nan }                    // gdp ends 2014
         let fit = try IndependentModelsSpecification(kind: .randomWalk).fit(panel) as! IndependentModelsFit
         XCTAssertEqual(fit.shrinkage.sampleCorrelation[0, 1], 0)
@@ -118,11 +118,18 @@ final class IndependentModelsTests: XCTestCase {
         for i in levels.values.elements.indices { levels.values.elements[i] = exp(levels.values.elements[i] / 10) }
         let ll = try IndependentModelsSpecification(kind: .logLinearTrend).fit(levels)
         XCTAssertEqual((ll as! LogScaledModel).hundredLogIndicators, [true, true, true])
-        var alternate = panel                       // cpi every other year: no one-year residuals
+        var alternate = panel                       // cpi every other year: no pair of consecutive years
         for t in stride(from: 1, to: 20, by: 2) { alternate.values[t, 2] = .nan }
-        let rw = try IndependentModelsSpecification(kind: .randomWalk).fit(alternate) as! IndependentModelsFit
-        XCTAssertEqual(rw.correlation[0, 2], 0)
-        XCTAssertTrue(rw.notes.contains { $0.contains("gdp–cpi") })
+        XCTAssertThrowsError(try IndependentModelsSpecification(kind: .randomWalk).fit(alternate)) {
+            guard case ModelError.notIdentified(let why) = $0 else { return XCTFail("\($0)") }
+            XCTAssertTrue(why.hasPrefix("cpi has 0 pairs of consecutive observed years; " + MinimumData.requirement), why)
+        }
+        var fourPairs = panel                       // cpi 2001-2005 only: 4 pairs, the minimum, fits
+        for t in 0..<20 where t > 4 { fourPairs.values[t, 2] = .nan }
+        XCTAssertEqual(MinimumData.pairs(in: fourPairs.series(2)), 4)
+        XCTAssertNoThrow(try IndependentModelsSpecification(kind: .randomWalk).fit(fourPairs))
+        fourPairs.values[4, 2] = .nan               // 3 pairs: refused
+        XCTAssertThrowsError(try IndependentModelsSpecification(kind: .randomWalk).fit(fourPairs))
         var sparse = panel
         for t in 0..<17 { sparse.values[t, 1] = .nan }
         XCTAssertThrowsError(try IndependentModelsSpecification(kind: .randomWalk).fit(sparse)) {

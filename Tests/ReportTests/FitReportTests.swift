@@ -144,7 +144,7 @@ final class FitReportTests: XCTestCase {
             series.append(y)
             y = mu + phi * (y - mu) + sigma * normal()
         }
-        f = Fixture(indicators: ["x"], years: Array(1600..<(1600 + n)), data: series.map { [$0] }, var1: f.var1,
+        f = Fixture(indicators: ["x"], years: Array(1800..<(1800 + n)), data: series.map { [$0] }, var1: f.var1,
                     ar1_realgdp: f.ar1_realgdp)
         let cells = try Self.cells(Self.report(f, modelType: "ar1").csv())
         let printed = try XCTUnwrap(cells["AR(1)|coefficients|x|φ"].flatMap(Double.init))

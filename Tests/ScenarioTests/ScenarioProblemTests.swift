@@ -85,7 +85,7 @@ final class ScenarioProblemTests: XCTestCase {
     func testStudentTNeedsMoreThanTwoDegreesOfFreedom() throws {
         let text = try cleanScenario(replacing: "\"dof\": 6", with: "\"dof\": 2")
         assertOneProblem(problems(ofScenario: text), fileName: "bad.json", at: .jsonPath("shocks.dof"),
-                         saying: ["degrees of freedom > 2", "found 2"])
+                         saying: ["degrees of freedom in (2, 1000]", "found 2"])
     }
 
     func testUnknownMeasureSuggestsNearest() throws {
