@@ -121,6 +121,7 @@ public struct IndependentModelsFit: FittedModel {
             + members.map(\.summary).joined(separator: "; ")
     }
     public var notes: [String] { members.flatMap(\.notes) + extraNotes }
+    public var warnings: [String] { members.flatMap(\.warnings) }
 
     public func pointSystem() -> StateSpaceSystem { joined(members.map(\.block)) }
 

@@ -16,6 +16,9 @@ public enum MarkdownReport {
         return out
     }
 
+    /// How the models' warnings on parameter draws that fell back to the point estimate begin.
+    static let parameterDrawsFallback = "parameter draws:"
+
     static func header(_ run: ScenarioRun) -> String {
         let s = run.scenario
         let r = run.result
@@ -30,9 +33,16 @@ public enum MarkdownReport {
         lines.append("- Model: \(run.modelSummary)")
         lines.append("- Estimation window: \(s.estimation.from)-\(min(s.estimation.to, run.origin)); excluded years: \(excluded); paths start from \(run.origin)")
         lines.append("- Shocks: \(shockText(s.shocks))")
+        let fellBack = run.warnings.contains { $0.hasPrefix(parameterDrawsFallback) }
         lines.append("- Parameter uncertainty: " + (s.model.parameterUncertainty
-            ? "on (one posterior or sampling draw of the parameters per block of \(r.blockSize) paths)" : "off (point estimates)"))
+            ? (fellBack ? "on, but parameter draws fell back to the point estimate (see the warnings below)"
+                        : "on (one posterior or sampling draw of the parameters per block of \(r.blockSize) paths)")
+            : "off (point estimates): the bands and P(met) ignore estimation error, so with short samples they are too narrow and too confident"))
         lines.append("- Paths: \(grouped(r.paths)) (\(r.blocks) blocks of \(r.blockSize)) · seed \(r.seed)")
+        if !run.warnings.isEmpty {
+            lines.append("- **Warnings** (what the engine had to give up):")
+            lines += run.warnings.map { "  - \(cell($0))" }
+        }
         let judged = s.indicators.filter(\.isJudgmental)
         if !judged.isEmpty {
             lines.append("- Judgments (no usable history; drawn each year independently of the model): " + judged.map { i in

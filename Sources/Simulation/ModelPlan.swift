@@ -12,6 +12,9 @@ public struct ModelPlan: Sendable {
     public let origin: Int
     /// Indicators left out, excluded years, the model chosen or the fallback taken.
     public let notes: [String]
+    /// What the plan had to give up (the scenario's model could not be fitted): for the header
+    /// and stderr. The model's own warnings are `model.warnings`.
+    public let warnings: [String]
 
     /// Fewest observed years an indicator needs in the estimation window to be modelled.
     public static let minimumYears = 5
@@ -26,6 +29,7 @@ public struct ModelPlan: Sendable {
         let estimation = try Self.panel(input, lastYear: lastYear)
         panel = estimation.panel
         var notes = estimation.notes
+        var warnings: [String] = []
         let settings = scenario.model
         let specification = Self.specification(settings)
         do {
@@ -34,6 +38,7 @@ public struct ModelPlan: Sendable {
         } catch {
             guard settings.type.isVectorAutoregression else { throw RunError.modelFailed("\(error)") }
             notes.append("\(settings.type.rawValue.uppercased()) could not be fitted (\(error)); fell back to per-indicator AR(1) models joined by a Ledoit-Wolf-shrunk residual correlation")
+            warnings.append("\(settings.type.rawValue.uppercased()) could not be fitted; fell back to per-indicator AR(1) models (see the notes)")
             do {
                 model = try IndependentModelsSpecification(kind: .ar1).fit(panel)
             } catch {
@@ -42,6 +47,7 @@ public struct ModelPlan: Sendable {
         }
         origin = panel.years.last!
         self.notes = notes
+        self.warnings = warnings
     }
 
     /// The estimation panel of a scenario on `estimation.from ... to` (`to` cut at `lastYear`

@@ -21,6 +21,10 @@ public struct ScenarioRun: Sendable {
     public let modelSummary: String
     /// Why this model ran, regularisation, repairs, fallbacks, and excluded indicators.
     public let notes: [String]
+    /// What the fit and the simulation had to give up that changes what the bands mean (a
+    /// fallback model, a short sample, parameter draws that fell back to the point estimate):
+    /// shown in the header and on stderr, not only in the notes.
+    public let warnings: [String]
     /// Last year of history the paths start from (normally the base year).
     public let origin: Int
     /// Ids of the simulated variables, in `result.variables` order.

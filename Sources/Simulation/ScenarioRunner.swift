@@ -107,10 +107,13 @@ public enum ScenarioRunner {
                            outcome: r.map { result.targets[$0] }, reason: reason,
                            unit: unit(of: target, input: input))
         }
-        // Notes on how parameters would be drawn only matter when they are drawn.
-        let modelNotes = scenario.model.parameterUncertainty
-            ? plan.model.notes : plan.model.notes.filter { !$0.localizedCaseInsensitiveContains("draw") }
-        return ScenarioRun(scenario: scenario, modelSummary: plan.model.summary, notes: notes + modelNotes,
+        // Notes and warnings on how parameters are drawn only matter when they are drawn (read
+        // after the run: draw counts are only known then).
+        let drawn = { (lines: [String]) in
+            scenario.model.parameterUncertainty ? lines : lines.filter { !$0.localizedCaseInsensitiveContains("draw") }
+        }
+        return ScenarioRun(scenario: scenario, modelSummary: plan.model.summary, notes: notes + drawn(plan.model.notes),
+                           warnings: plan.warnings + drawn(plan.model.warnings),
                            origin: origin, variables: variables, result: result, targets: targets)
     }
 

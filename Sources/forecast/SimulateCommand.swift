@@ -77,7 +77,9 @@ func loadScenario(_ path: String) throws -> ScenarioInput {
 func runScenario(_ path: String, options: SimulationOptions) throws -> ScenarioRun {
     let input = try loadScenario(path)
     do {
-        return try ScenarioRunner.run(input, options: options.runOptions, progress: ProgressDisplay.make())
+        let run = try ScenarioRunner.run(input, options: options.runOptions, progress: ProgressDisplay.make())
+        for warning in run.warnings { printError("\(path): warning: \(warning)") }
+        return run
     } catch {
         printError("\(path): \(error)")
         throw ExitCode(1)

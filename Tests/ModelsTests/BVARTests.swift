@@ -45,7 +45,7 @@ final class BVARTests: XCTestCase {
         let (f, panel) = try load()
         for c in f.cases {
             let spec = BVARSpecification(lags: c.lags, ownLagMean: c.ownLagMean, tightness: .fixed(c.tightness),
-                                         interceptScale: f.interceptScale)
+                                         interceptScale: f.interceptScale, covariancePrior: .inverseWishart)
             let r = try spec.estimate(panel)
             VARTestSupport.assertClose(r.prior.scales, c.psi, accuracy: 1e-10)
             XCTAssertLessThan(VARTestSupport.relativeDifference(r.posterior.mean, c.posteriorMean), 1e-9, "B_post p = \(c.lags)")
@@ -62,7 +62,7 @@ final class BVARTests: XCTestCase {
         let o = f.oneVariable
         let panel = try VARTestSupport.panel(o.data.map { [$0] }, indicators: [o.indicator])
         let r = try BVARSpecification(lags: o.lags, ownLagMean: o.ownLagMean, tightness: .fixed(o.tightness),
-                                      interceptScale: f.interceptScale).estimate(panel)
+                                      interceptScale: f.interceptScale, covariancePrior: .inverseWishart).estimate(panel)
         // nquad relative error ~1e-10 of the evidence, i.e. ~1e-10 in its logarithm.
         XCTAssertEqual(r.logMarginalLikelihood, o.logMarginalLikelihoodByIntegration, accuracy: 1e-7)
     }
@@ -72,7 +72,8 @@ final class BVARTests: XCTestCase {
         let s = f.search
         XCTAssertEqual(s.logLambdaBounds[0], log(BVARTightness.searchInterval.lowerBound), accuracy: 1e-12)
         XCTAssertEqual(s.logLambdaBounds[1], log(BVARTightness.searchInterval.upperBound), accuracy: 1e-12)
-        let r = try BVARSpecification(lags: s.lags, ownLagMean: s.ownLagMean, interceptScale: f.interceptScale).estimate(panel)
+        let r = try BVARSpecification(lags: s.lags, ownLagMean: s.ownLagMean, interceptScale: f.interceptScale,
+                                      covariancePrior: .inverseWishart).estimate(panel)
         let gridStep = (s.logLambdaBounds[1] - s.logLambdaBounds[0]) / 4000
         XCTAssertEqual(log(r.tightness), log(s.gridArmax), accuracy: gridStep)
         XCTAssertEqual(log(r.tightness), log(s.tightness), accuracy: 1e-4)
@@ -89,7 +90,7 @@ final class BVARTests: XCTestCase {
         let (f, panel) = try load()
         let c = f.cases[0]
         let r = try BVARSpecification(lags: c.lags, ownLagMean: c.ownLagMean, tightness: .fixed(c.tightness),
-                                      interceptScale: f.interceptScale).estimate(panel)
+                                      interceptScale: f.interceptScale, covariancePrior: .inverseWishart).estimate(panel)
         var g = Philox4x32(seed: 2022)
         let n = 20_000
         var b10 = [Double](), s00 = [Double](), s01 = [Double]()
