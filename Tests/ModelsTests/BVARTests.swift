@@ -32,6 +32,7 @@ final class BVARTests: XCTestCase {
         let indicators: [String]
         let data: [[Double]]
         let cases: [Case]
+        let diffuseCases: [Case]
         let search: Search
         let oneVariable: OneVariable
     }
@@ -55,6 +56,26 @@ final class BVARTests: XCTestCase {
             XCTAssertEqual(r.logMarginalLikelihood, c.logMarginalLikelihood, accuracy: 1e-9 * abs(c.logMarginalLikelihood))
             XCTAssertEqual(r.tightness, c.tightness)
         }
+    }
+
+    /// The diffuse prior on Σ (Ψ = 0, d = 0; Ω unchanged): B_post, Ω_post, S_post, d_post and the
+    /// evidence up to its λ-free constant against numpy (diffuseCases of make_bvar_fixture.py).
+    func testDiffusePosteriorMatchesClosedForm() throws {
+        let (f, panel) = try load()
+        for c in f.diffuseCases {
+            let r = try BVARSpecification(lags: c.lags, ownLagMean: c.ownLagMean, tightness: .fixed(c.tightness),
+                                          interceptScale: f.interceptScale, covariancePrior: .diffuse).estimate(panel)
+            XCTAssertLessThan(VARTestSupport.relativeDifference(r.posterior.mean, c.posteriorMean), 1e-9, "B_post p = \(c.lags)")
+            XCTAssertLessThan(VARTestSupport.relativeDifference(r.posterior.rowCovariance, c.omegaPost), 1e-9, "Ω_post")
+            XCTAssertLessThan(VARTestSupport.relativeDifference(r.posterior.scale, c.scalePost), 1e-9, "S_post")
+            XCTAssertEqual(r.posterior.degreesOfFreedom, c.dofPost)
+            XCTAssertEqual(r.logMarginalLikelihood, c.logMarginalLikelihood, accuracy: 1e-9 * abs(c.logMarginalLikelihood))
+        }
+        // The default chooses the diffuse prior with T >= k + 4 years and draws λ from its posterior.
+        let automatic = try BVARSpecification(lags: 1, interceptScale: f.interceptScale).estimate(panel)
+        XCTAssertEqual(automatic.prior.covariancePrior, .diffuse)
+        XCTAssertTrue(automatic.notes.contains { $0.contains("λ from its posterior") }, "\(automatic.notes)")
+        XCTAssertTrue(automatic.warnings.isEmpty, "\(automatic.warnings)")
     }
 
     func testOneVariableEvidenceMatchesNumericalIntegration() throws {

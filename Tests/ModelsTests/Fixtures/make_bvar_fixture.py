@@ -146,6 +146,26 @@ for p, lam, delta in ((1, 0.2, 0.0), (2, 0.35, 0.5)):
                   "posteriorMean": Bpost.tolist(), "omegaPost": Opost.tolist(),
                   "scalePost": Spost.tolist(), "dofPost": dpost, "logMarginalLikelihood": logml})
 
+# Diffuse prior on Sigma (p(Sigma) ~ |Sigma|^-(k+1)/2): Psi = 0, d = 0 in the posterior; Omega keeps
+# the factor d - k - 1 = 1; the evidence drops its lambda-free terms in Psi and Gamma_k(d/2).
+diffuse_cases = []
+for p, lam, delta in ((1, 0.2, 0.0), (2, 0.35, 0.5)):
+    X, Y = design(y, p)
+    psi = ar1_variances(y)
+    b, omega, Psi, d = prior(y.shape[1], p, lam, delta, psi)
+    T, k = Y.shape
+    Oinv = np.diag(1.0 / omega)
+    prec = X.T @ X + Oinv
+    Opost = np.linalg.inv(prec)
+    Bpost = Opost @ (X.T @ Y + Oinv @ b)
+    E = Y - X @ Bpost
+    Spost = E.T @ E + (Bpost - b).T @ Oinv @ (Bpost - b)
+    logml = (-T * k / 2 * np.log(np.pi) + multigammaln(T / 2, k) - k / 2 * np.sum(np.log(omega))
+             - k / 2 * np.linalg.slogdet(prec)[1] - T / 2 * np.linalg.slogdet(Spost)[1])
+    diffuse_cases.append({"lags": p, "tightness": lam, "ownLagMean": delta, "psi": psi.tolist(),
+                          "posteriorMean": Bpost.tolist(), "omegaPost": Opost.tolist(),
+                          "scalePost": Spost.tolist(), "dofPost": float(T), "logMarginalLikelihood": float(logml)})
+
 grid_lam, best_lam, best_logml = search_lambda(y, 1, 0.0)
 assert LOG_LAMBDA_BOUNDS[0] + 0.1 < np.log(best_lam) < LOG_LAMBDA_BOUNDS[1] - 0.1, "maximum at a bound"
 
@@ -160,6 +180,7 @@ out = {
     "indicators": names,
     "data": y.tolist(),
     "cases": cases,
+    "diffuseCases": diffuse_cases,
     "search": {"lags": 1, "ownLagMean": 0.0, "logLambdaBounds": list(LOG_LAMBDA_BOUNDS),
                "gridArgmax": grid_lam, "tightness": best_lam, "logMarginalLikelihood": best_logml},
     "oneVariable": {"indicator": names[0], "data": s.tolist(), "lags": 1, "tightness": lam1,
