@@ -76,6 +76,8 @@ public struct BVARResults: FittedModel {
             + "exact posterior draws Σ ~ IW(S_post, d_post), vec(B) | Σ ~ N(vec(B_post), Σ ⊗ Ω_post) (no MCMC)")
     }
 
+    public var dependence: String { "the BVAR's shock covariance Σ, drawn from its posterior with the coefficients" }
+
     public var warnings: [String] { extraWarnings + form.warnings(model: "BVAR(\(lags))", observations: years.count) }
 
     /// h-step point forecasts at the posterior mean: `steps x k`, row h − 1 for T + h.

@@ -44,6 +44,8 @@ public protocol FittedModel: Sendable {
     /// draws that fell back to the point estimate). The report shows these in its header and
     /// the command line on stderr, not only in the notes. Draw counts are read after the run.
     var warnings: [String] { get }
+    /// How the indicators' shocks are joined (what P(all met) rests on), for the joint table.
+    var dependence: String { get }
     /// The state-space form at the point estimate (OLS, ML, or posterior mean).
     func pointSystem() -> StateSpaceSystem
     /// One draw of the parameters from their posterior (BVAR) or sampling (bootstrap / asymptotic)

@@ -10,6 +10,7 @@ public struct FixedSystemModel: FittedModel {
     public let summary: String
     public var notes: [String] { [] }
     public var warnings: [String] { [] }
+    public var dependence: String { "the given shock covariance" }
 
     public init(indicators: [String], system: StateSpaceSystem, summary: String) {
         self.indicators = indicators

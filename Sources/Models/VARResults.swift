@@ -120,6 +120,10 @@ public struct VARResults: FittedModel {
         return baseNotes + form.drawNotes(method: method)
     }
 
+    public var dependence: String {
+        "the VAR's residual covariance Σ_u" + (drawsCovariance ? ", drawn from its posterior with the coefficients" : "")
+    }
+
     public var warnings: [String] {
         var w = form.warnings(model: "VAR(\(lags))", observations: years.count)
         if !drawsCovariance {

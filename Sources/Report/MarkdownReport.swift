@@ -97,7 +97,7 @@ public enum MarkdownReport {
 
     static func joint(_ run: ScenarioRun) -> String {
         guard !run.joint.isEmpty else { return "" }
-        var out = "## All targets together\n\nFrom the same paths, over the targets evaluated in each year.\n\n"
+        var out = "## All targets together\n\nFrom the same paths, over the targets evaluated in each year. Dependence between indicators: \(cell(run.dependence)).\n\n"
         out += "| Year | Targets evaluated | P(all met) | MC SE | P(at least k met), k = n, n-1, ..., 1 |\n|---|---|---|---|---|\n"
         for (year, j) in run.joint {
             let n = j.targets.count

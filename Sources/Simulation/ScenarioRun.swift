@@ -25,6 +25,8 @@ public struct ScenarioRun: Sendable {
     /// fallback model, a short sample, parameter draws that fell back to the point estimate):
     /// shown in the header and on stderr, not only in the notes.
     public let warnings: [String]
+    /// How the modelled indicators' shocks are joined (`FittedModel.dependence`).
+    public let dependence: String
     /// Last year of history the paths start from (normally the base year).
     public let origin: Int
     /// Ids of the simulated variables, in `result.variables` order.

@@ -113,7 +113,7 @@ public enum ScenarioRunner {
             scenario.model.parameterUncertainty ? lines : lines.filter { !$0.localizedCaseInsensitiveContains("draw") }
         }
         return ScenarioRun(scenario: scenario, modelSummary: plan.model.summary, notes: notes + drawn(plan.model.notes),
-                           warnings: plan.warnings + drawn(plan.model.warnings),
+                           warnings: plan.warnings + drawn(plan.model.warnings), dependence: plan.model.dependence,
                            origin: origin, variables: variables, result: result, targets: targets)
     }
 
