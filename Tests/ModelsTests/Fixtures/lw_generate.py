@@ -29,14 +29,20 @@ def sklearn_formula(X):
     return s, R, D @ R @ D
 
 
-def pairwise(X, minimum=3):
-    n, p = X.shape
+def standardise_pairwise(X):
+    """Each column standardised on its own (non-NaN) years (mean 0, 1/n variance 1), and its sd."""
     Z = np.full_like(X, np.nan)
-    sd = np.zeros(p)
-    for j in range(p):
+    sd = np.zeros(X.shape[1])
+    for j in range(X.shape[1]):
         ok = ~np.isnan(X[:, j])
         sd[j] = X[ok, j].std()
         Z[ok, j] = (X[ok, j] - X[ok, j].mean()) / sd[j]
+    return Z, sd
+
+
+def pairwise(X, minimum=3):
+    n, p = X.shape
+    Z, sd = standardise_pairwise(X)
     S = np.eye(p)
     pi = np.zeros((p, p))
     for i in range(p):
@@ -81,12 +87,7 @@ def pairwise_constant(X, minimum=3):
     """The pairwise-complete version: each column standardised on its own years; over ordered
     pairs with at least `minimum` common years, v_ij and theta_ij divided by n_ij^2; sparse pairs 0."""
     n, p = X.shape
-    Z = np.full_like(X, np.nan)
-    sd = np.zeros(p)
-    for j in range(p):
-        ok = ~np.isnan(X[:, j])
-        sd[j] = X[ok, j].std()
-        Z[ok, j] = (X[ok, j] - X[ok, j].mean()) / sd[j]
+    Z, sd = standardise_pairwise(X)
     S = np.eye(p)
     pairs = []
     for i in range(p):
