@@ -37,7 +37,7 @@ public struct ModelPlan: Sendable {
             notes.append("model chosen by the scenario (model.type = \(settings.type.rawValue))")
         } catch {
             guard settings.type.isVectorAutoregression else { throw RunError.modelFailed("\(error)") }
-            notes.append("\(settings.type.rawValue.uppercased()) could not be fitted (\(error)); fell back to per-indicator AR(1) models joined by a Ledoit-Wolf-shrunk residual correlation")
+            notes.append("\(settings.type.rawValue.uppercased()) could not be fitted (\(error)); fell back to per-indicator AR(1) models joined by their residual correlation (Ledoit–Wolf, shrunk towards constant correlation)")
             warnings.append("\(settings.type.rawValue.uppercased()) could not be fitted; fell back to per-indicator AR(1) models (see the notes)")
             do {
                 model = try IndependentModelsSpecification(kind: .ar1).fit(panel)
