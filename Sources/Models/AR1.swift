@@ -51,10 +51,11 @@ public struct AR1Specification: ModelSpecification {
 ///
 /// State-space form: x_t = y_t, c = μ (1 − φ), F = φ, G = 1, L = σ, H = 1; x_T the last
 /// observation (carried forward when the series ends early).
-/// Parameter draws: exact ML — asymptotic normal in (μ, atanh(φ/bound), log σ²) with the inverse
-/// numerical Hessian of the log-likelihood as covariance; conditional — σ² scaled inverse χ²
-/// (pairs − 2 dof) and (intercept, φ) normal with covariance σ² (XᵀX)⁻¹, φ redrawn (at most 20
-/// times, then clamped) outside the bound.
+/// Parameter draws: exact ML — the exact posterior of the exact likelihood (`AR1Posterior`:
+/// Jeffreys prior on φ, flat on μ and log σ), whose predictive carries the small-sample
+/// estimation error (Student-t one step ahead); conditional — the flat-prior posterior of the
+/// OLS regression: σ² scaled inverse χ² (pairs − 2 dof) and (intercept, φ) normal with
+/// covariance σ² (XᵀX)⁻¹, φ redrawn (at most 20 times, then clamped) outside the bound.
 public struct AR1Fit: UnivariateModelFit {
     let series: ObservedSeries
     /// μ̂, the mean of the process (units of y).
@@ -69,6 +70,7 @@ public struct AR1Fit: UnivariateModelFit {
     public let innovations: [Double]
     let method: String
     let extraNotes: [String]
+    public let warnings: [String]
     let draw: @Sendable (inout Philox4x32) -> (mean: Double, phi: Double, sigma: Double)
 
     public var indicator: String { series.indicator }
@@ -91,7 +93,7 @@ public struct AR1Fit: UnivariateModelFit {
     }
 
     init(series: ObservedSeries, mean: Double, phi: Double, sigma: Double, logLikelihood: Double,
-         observationCount: Int, method: String, notes: [String],
+         observationCount: Int, method: String, notes: [String], warnings: [String] = [],
          draw: @escaping @Sendable (inout Philox4x32) -> (mean: Double, phi: Double, sigma: Double)) {
         self.series = series
         self.mean = mean
@@ -101,6 +103,7 @@ public struct AR1Fit: UnivariateModelFit {
         self.observationCount = observationCount
         self.method = method
         self.extraNotes = notes
+        self.warnings = series.shortSampleWarnings(model: "AR(1)") + warnings
         self.draw = draw
         var innovations = [Double](repeating: .nan, count: series.values.count)
         for (a, b) in series.successivePairs where b == a + 1 {

@@ -42,22 +42,22 @@ struct AR1Exact {
         }
         let theta = best.point
         let estimate = parameters(theta)
-        var notes = ["\(series.indicator): AR(1) parameter draws asymptotic normal in (μ, atanh(φ/\(bound)), log σ²), covariance the inverse numerical Hessian: every draw is stationary"]
+        var notes: [String] = []
         if abs(theta[1]) > 3 {
             notes.append("\(series.indicator): the stationarity bound |φ| ≤ \(bound) binds (φ̂ = \(formatted(estimate.phi))): the likelihood rises towards a unit root")
         }
         if !best.converged { notes.append("\(series.indicator): Nelder–Mead stopped at its evaluation limit before converging") }
-        let covariance = asymptoticCovarianceRoot(hessian: numericalHessian(objective, at: theta))
-        if let note = covariance.note { notes.append("\(series.indicator): \(note)") }
-        let root = covariance.root?.elements
-        let lower = optimizer.lower, upper = optimizer.upper
-        let map = self.parameters
+        let posterior = AR1Posterior(values: series.values, observed: series.observed, bound: bound, prior: .jeffreys)
+        var warnings: [String] = []
+        if posterior != nil {
+            notes.append("\(series.indicator): AR(1) parameter draws from the exact posterior of the exact likelihood (flat prior on μ and log σ, Jeffreys prior (1 − φ²)^-1/2 on |φ| ≤ \(bound)): φ from its marginal on a \(AR1Posterior.gridPoints)-cell grid, σ² | φ scaled inverse χ² with \(obs.count - 1) dof, μ | φ, σ² normal; the bands carry the estimation error of \(obs.count) years")
+        } else {
+            warnings.append("\(series.indicator): the AR(1) posterior could not be formed (an exact fit at some φ): parameters held at their estimates in draws, so the bands ignore estimation error")
+        }
         return AR1Fit(series: series, mean: estimate.mean, phi: estimate.phi, sigma: estimate.sigma,
                       logLikelihood: -best.value, observationCount: obs.count, method: "exact ML",
-                      notes: notes) { generator in
-            guard let root else { return estimate }
-            let draw = drawNormal(mean: theta, root: root, using: &generator)
-            return map((0..<3).map { min(max(draw[$0], lower[$0]), upper[$0]) })
+                      notes: notes, warnings: warnings) { generator in
+            posterior?.draw(using: &generator) ?? estimate
         }
     }
 }

@@ -17,7 +17,9 @@ import Numerics
 ///     log p(Y) = −(Tk/2) log π + log Γ_k((T + d)/2) − log Γ_k(d/2)
 ///                − (k/2) log|Ω| − (k/2) log|XᵀX + Ω⁻¹| + (d/2) log|Ψ| − ((T + d)/2) log|S_post|
 ///
-/// with Γ_k the multivariate gamma function. It is evaluated stably through
+/// with Γ_k the multivariate gamma function. With the diffuse prior on Σ (Ψ = 0, d = 0) the
+/// terms in Ψ and Γ_k(d/2), which do not depend on λ, are dropped: log p(Y) is then known up to
+/// a constant, enough to choose λ. It is evaluated stably through
 /// A = I + Ω^{1/2} XᵀX Ω^{1/2} (eigenvalues >= 1, Cholesky `dpotrf`):
 /// log|Ω| + log|XᵀX + Ω⁻¹| = log|A| and Ω_post = Ω^{1/2} A⁻¹ Ω^{1/2}; no OLS fit is needed,
 /// so T may be smaller than 1 + kp.
@@ -58,14 +60,15 @@ public struct NIWPosterior: Sendable, Equatable {
         for j in 0..<k { for i in 0..<m { dev[i, j] /= root[i] } }
         let sPost = try prior.scaleMatrix.adding(syrk(e, transpose: true)).adding(syrk(dev, transpose: true)).symmetricPart()
         let d = prior.degreesOfFreedom, tt = Double(t), kk = Double(k)
-        let logDetPsi = prior.scales.reduce(0) { $0 + .log($1) }
+        let logDetPsi = prior.covariancePrior == .diffuse ? 0 : prior.scales.reduce(0) { $0 + .log($1) }
         let logDetS = try cholesky(sPost).logDeterminant
         mean = bPost
         rowCovariance = omegaPost
         scale = sPost
         degreesOfFreedom = d + tt
         rowFactor = p
-        let gammaRatio: Double = NIWPosterior.logMultivariateGamma((tt + d) / 2, k) - NIWPosterior.logMultivariateGamma(d / 2, k)
+        let gammaRatio: Double = NIWPosterior.logMultivariateGamma((tt + d) / 2, k)
+            - (prior.covariancePrior == .diffuse ? 0 : NIWPosterior.logMultivariateGamma(d / 2, k))
         let determinants: Double = -(kk / 2) * factorA.logDeterminant + (d / 2) * logDetPsi - ((tt + d) / 2) * logDetS
         logMarginalLikelihood = -(tt * kk / 2) * Double.log(Double.pi) + gammaRatio + determinants
     }

@@ -26,12 +26,17 @@ public struct BVARResults: FittedModel {
     let selection: String
     let form: VARPointForm
     let baseNotes: [String]
+    let extraWarnings: [String]
+    /// With λ chosen by the data: its posterior on a grid, from which draws take λ first.
+    let tightnessPosterior: BVARTightnessPosterior?
 
-    init(design: VARDesign, prior: MinnesotaPrior, posterior: NIWPosterior, selection: String, drawLimit: Int) throws {
+    init(design: VARDesign, prior: MinnesotaPrior, posterior: NIWPosterior, selection: String, drawLimit: Int,
+         warnings: [String] = [], tightnessPosterior: BVARTightnessPosterior? = nil) throws {
         let form = try VARPointForm(coefficients: posterior.mean, covariance: posterior.covarianceMean,
                                     name: "the posterior mean of Σ", design: design, drawLimit: drawLimit)
         var notes = [
-            "Minnesota prior in conjugate Normal-inverse-Wishart form (Kadiyala & Karlsson 1997; Giannone, Lenza & Primiceri 2015): own first-lag mean \(prior.ownLagMean), lag decay 1/l², Ψ from AR(1) residual variances of each series (the standard choice), d = k + 2 = \(Int(prior.degreesOfFreedom)), intercept prior sd \(prior.interceptScale) √Σ_ii",
+            "Minnesota prior in conjugate Normal-inverse-Wishart form (Kadiyala & Karlsson 1997; Giannone, Lenza & Primiceri 2015): own first-lag mean \(prior.ownLagMean), lag decay 1/l², Ψ from AR(1) residual variances of each series (the standard choice), intercept prior sd \(prior.interceptScale) √Σ_ii; "
+                + (prior.covariancePrior == .diffuse ? "Σ diffuse, p(Σ) ∝ |Σ|^-(k+1)/2 (Ψ only scales the coefficient prior), so Σ's posterior rests on the residuals" : "Σ ~ IW(Ψ, d = k + 2 = \(Int(prior.degreesOfFreedom)))"),
             "overall tightness λ = \(String(format: "%.4g", prior.tightness)) (\(selection)); log marginal likelihood \(String(format: "%.2f", posterior.logMarginalLikelihood))",
             "\(design.observationCount) usable years for \(design.regressorCount) coefficients per equation: the prior, not the sample alone, identifies the model",
         ]
@@ -47,6 +52,8 @@ public struct BVARResults: FittedModel {
         self.selection = selection
         self.form = form
         baseNotes = notes
+        extraWarnings = warnings
+        self.tightnessPosterior = tightnessPosterior
     }
 
     /// λ, the overall tightness used.
@@ -65,8 +72,13 @@ public struct BVARResults: FittedModel {
     }
 
     public var notes: [String] {
-        baseNotes + form.drawNotes(method: "exact posterior draws Σ ~ IW(S_post, d_post), vec(B) | Σ ~ N(vec(B_post), Σ ⊗ Ω_post) (no MCMC)")
+        baseNotes + form.drawNotes(method: (tightnessPosterior.map { "λ from its posterior on a \($0.posteriors.count)-point grid in log λ (flat prior on log λ over the search interval; GLP 2015 integrate λ out the same way), then " } ?? "")
+            + "exact posterior draws Σ ~ IW(S_post, d_post), vec(B) | Σ ~ N(vec(B_post), Σ ⊗ Ω_post) (no MCMC)")
     }
+
+    public var dependence: String { "the BVAR's shock covariance Σ, drawn from its posterior with the coefficients" }
+
+    public var warnings: [String] { extraWarnings + form.warnings(model: "BVAR(\(lags))", observations: years.count) }
 
     /// h-step point forecasts at the posterior mean: `steps x k`, row h − 1 for T + h.
     public func forecast(steps: Int) -> Matrix { form.forecast(steps: steps) }
@@ -82,6 +94,7 @@ public struct BVARResults: FittedModel {
     }
 
     private func drawWithFactor(using g: inout Philox4x32) throws -> (coefficients: Matrix, covariance: Matrix, cholesky: Matrix) {
+        let posterior = tightnessPosterior?.draw(using: &g) ?? self.posterior
         let sigma = try inverseWishart(scale: posterior.scale, degreesOfFreedom: posterior.degreesOfFreedom, using: &g)
         let l = try cholesky(sigma).lower
         guard let b = matrixNormalDraw(mean: posterior.mean, rowFactor: posterior.rowFactor, columnFactor: l, using: &g) else {

@@ -19,14 +19,23 @@ public struct BVARSpecification: ModelSpecification {
     /// Attempts per `drawSystem` call before an all-explosive run falls back to the
     /// posterior mean.
     public var explosiveDrawLimit: Int
+    /// The prior of Σ; nil (the default) chooses: diffuse when the usable years T >= k + 4
+    /// (the posterior of Σ then rests on the residuals alone, which keeps short-sample bands
+    /// at their nominal coverage, bench/coverage.md), else GLP's IW(Ψ, k + 2), with a warning.
+    public var covariancePrior: MinnesotaPrior.CovariancePrior?
+
+    /// Fewest usable years, beyond the number of indicators k, for the diffuse prior on Σ.
+    public static let diffuseMargin = 4
 
     public init(lags: Int, ownLagMean: Double = 0, tightness: BVARTightness = .maximumMarginalLikelihood,
-                interceptScale: Double = 100, explosiveDrawLimit: Int = 100) {
+                interceptScale: Double = 100, explosiveDrawLimit: Int = 100,
+                covariancePrior: MinnesotaPrior.CovariancePrior? = nil) {
         self.lags = lags
         self.ownLagMean = ownLagMean
         self.tightness = tightness
         self.interceptScale = interceptScale
         self.explosiveDrawLimit = explosiveDrawLimit
+        self.covariancePrior = covariancePrior
     }
 
     public func fit(_ panel: Panel) throws -> any FittedModel { try estimate(panel) }
@@ -44,11 +53,30 @@ public struct BVARSpecification: ModelSpecification {
             throw ModelError.notIdentified(MinimumData.shortfall(lags: lags, usableYears: design.observationCount))
         }
         let scales = try MinnesotaPrior.autoregressiveScales(design.values, indicators: design.indicators)
+        let t = design.observationCount, k = design.indicatorCount
+        guard let chosen = covariancePrior else {
+            guard t >= k + Self.diffuseMargin else {
+                return try estimate(design, scales: scales, covariancePrior: .inverseWishart,
+                                    warning: "BVAR(\(lags)): \(t) usable years for \(k) indicators are too few (fewer than k + \(Self.diffuseMargin)) for a diffuse prior on Σ: GLP's IW(Ψ, k + 2) prior with Ψ from the same data is used, whose pseudo-observations narrow the bands (80% bands covered about 70% at T = 10, k = 1 in bench/coverage.md)")
+            }
+            do {
+                return try estimate(design, scales: scales, covariancePrior: .diffuse, warning: nil)
+            } catch ModelError.numericalFailure(let why) {
+                return try estimate(design, scales: scales, covariancePrior: .inverseWishart,
+                                    warning: "BVAR(\(lags)): the posterior under a diffuse prior on Σ failed (\(why)): GLP's IW(Ψ, k + 2) prior with Ψ from the same data is used, whose pseudo-observations narrow the bands")
+            }
+        }
+        return try estimate(design, scales: scales, covariancePrior: chosen, warning: nil)
+    }
+
+    private func estimate(_ design: VARDesign, scales: [Double], covariancePrior: MinnesotaPrior.CovariancePrior,
+                          warning: String?) throws -> BVARResults {
         do {
             let xtx = syrk(design.x, transpose: true)
             let posterior = { (lambda: Double) throws -> (MinnesotaPrior, NIWPosterior) in
                 let prior = try MinnesotaPrior(lags: lags, tightness: lambda, ownLagMean: ownLagMean,
-                                               interceptScale: interceptScale, scales: scales)
+                                               interceptScale: interceptScale, scales: scales,
+                                               covariancePrior: covariancePrior)
                 return (prior, try NIWPosterior(prior: prior, x: design.x, y: design.y, crossProduct: xtx))
             }
             var selection: String
@@ -67,8 +95,13 @@ public struct BVARSpecification: ModelSpecification {
                 if best.atBound { selection += "; warning: the maximum is at the end of the search interval" }
             }
             let (prior, post) = try posterior(lambda)
+            var integrated: BVARTightnessPosterior?
+            if case .maximumMarginalLikelihood = tightness {
+                integrated = BVARTightnessPosterior { try posterior($0).1 }
+            }
             return try BVARResults(design: design, prior: prior, posterior: post, selection: selection,
-                                   drawLimit: explosiveDrawLimit)
+                                   drawLimit: explosiveDrawLimit, warnings: warning.map { [$0] } ?? [],
+                                   tightnessPosterior: integrated)
         } catch let error as ModelError {
             throw error
         } catch {

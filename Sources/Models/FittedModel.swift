@@ -37,8 +37,15 @@ public protocol FittedModel: Sendable {
     /// One line naming the model and its settings, e.g.
     /// "BVAR(1), Minnesota prior, overall tightness 0.21 (maximum marginal likelihood)".
     var summary: String { get }
-    /// Regularisation applied, repairs, and warnings the output must show.
+    /// Regularisation applied, repairs, and how parameters are drawn, for the notes.
     var notes: [String] { get }
+    /// What the fit or its parameter draws had to give up that changes what the bands mean
+    /// (a sample shorter than the bands were checked on, parameters held at their estimates,
+    /// draws that fell back to the point estimate). The report shows these in its header and
+    /// the command line on stderr, not only in the notes. Draw counts are read after the run.
+    var warnings: [String] { get }
+    /// How the indicators' shocks are joined (what P(all met) rests on), for the joint table.
+    var dependence: String { get }
     /// The state-space form at the point estimate (OLS, ML, or posterior mean).
     func pointSystem() -> StateSpaceSystem
     /// One draw of the parameters from their posterior (BVAR) or sampling (bootstrap / asymptotic)

@@ -9,6 +9,8 @@ public struct FixedSystemModel: FittedModel {
     public let system: StateSpaceSystem
     public let summary: String
     public var notes: [String] { [] }
+    public var warnings: [String] { [] }
+    public var dependence: String { "the given shock covariance" }
 
     public init(indicators: [String], system: StateSpaceSystem, summary: String) {
         self.indicators = indicators

@@ -6,8 +6,10 @@ import Random
 /// Each indicator is fitted on its own years (ragged histories are fine) with the chosen
 /// univariate model. The one-step residuals of all indicators (a panel-years x k array with
 /// NaN where a residual is undefined) give a pairwise-complete correlation, shrunk towards the
-/// identity by the Ledoit–Wolf (2004) intensity (`ledoitWolf`; equivalently the residual
-/// covariance towards its diagonal). Pairs with fewer than `minimumOverlap` common years get
+/// constant-correlation target by the Ledoit–Wolf (2004, "Honey, I shrunk ...") intensity
+/// (`ledoitWolf(_:minimumOverlap:target:)`). Shrinking towards the identity instead biased
+/// P(all met) towards independence by 3–8 pp on synthetic panels with known correlation
+/// (bench/joint-correlation.md); the constant-correlation target keeps the average dependence. Pairs with fewer than `minimumOverlap` common years get
 /// correlation 0 (stated in `notes`). Shock j of every indicator (the only shock, or level /
 /// slope / irregular of a local linear trend) is correlated across indicators by R, so the
 /// joint system's shocks are ordered by kind, then indicator, and their Cholesky factor is
@@ -81,11 +83,11 @@ public struct IndependentModelsFit: FittedModel {
         var residuals = Matrix(rows: years, columns: k)
         for (j, m) in members.enumerated() { for t in 0..<years { residuals[t, j] = m.innovations[t] } }
         var notes: [String] = []
-        let estimate = try ledoitWolf(residuals, minimumOverlap: minimumOverlap)
+        let estimate = try ledoitWolf(residuals, minimumOverlap: minimumOverlap, target: .constantCorrelation)
         shrinkage = estimate
         let names = members.map(\.indicator)
         if k > 1 {
-            notes.append("residual correlation: pairwise-complete, Ledoit–Wolf shrinkage towards the identity with intensity \(formatted(estimate.intensity)); held fixed in parameter draws")
+            notes.append("residual correlation: pairwise-complete, Ledoit–Wolf shrinkage towards constant correlation r̄ = \(formatted(estimate.targetCorrelation)) with intensity \(formatted(estimate.intensity)) (shrinking towards the identity biased P(all met) towards independence: bench/joint-correlation.md); held fixed in parameter draws")
         }
         if !estimate.sparsePairs.isEmpty {
             let list = estimate.sparsePairs.map { "\(names[$0[0]])–\(names[$0[1]])" }.joined(separator: ", ")
@@ -118,10 +120,15 @@ public struct IndependentModelsFit: FittedModel {
 
     public var indicators: [String] { members.map(\.indicator) }
     public var summary: String {
-        "Per-indicator models joined by a Ledoit–Wolf shrunk residual correlation (intensity \(formatted(shrinkage.intensity))): "
+        "Per-indicator models joined by a Ledoit–Wolf shrunk residual correlation (towards constant correlation \(formatted(shrinkage.targetCorrelation)), intensity \(formatted(shrinkage.intensity))): "
             + members.map(\.summary).joined(separator: "; ")
     }
     public var notes: [String] { members.flatMap(\.notes) + extraNotes }
+    public var warnings: [String] { members.flatMap(\.warnings) }
+    public var dependence: String {
+        members.count < 2 ? "one modelled indicator"
+            : "the per-indicator models' residual correlation, Ledoit–Wolf-shrunk towards a constant correlation (r̄ = \(formatted(shrinkage.targetCorrelation)), intensity \(formatted(shrinkage.intensity))) to keep the average dependence; held fixed in parameter draws"
+    }
 
     public func pointSystem() -> StateSpaceSystem { joined(members.map(\.block)) }
 

@@ -88,6 +88,7 @@ public protocol UnivariateModelFit: FittedModel, LikelihoodBased, StateUncertain
 
 extension UnivariateModelFit {
     public var indicators: [String] { [indicator] }
+    public var dependence: String { "one modelled indicator" }
     public func pointSystem() -> StateSpaceSystem { block.system() }
     public func drawSystem(using generator: inout Philox4x32) -> StateSpaceSystem {
         drawBlock(using: &generator).system()

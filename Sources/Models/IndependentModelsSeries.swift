@@ -44,6 +44,16 @@ struct ObservedSeries {
         }
     }
 
+    /// Fewest observed years on which the bands of the per-indicator models were checked to
+    /// cover at their nominal rate (the coverage battery, bench/coverage.md: T = 10, 15, 20).
+    static let checkedYears = 10
+
+    /// A warning when the history has fewer than `minimum` observed years.
+    func shortSampleWarnings(model: String, minimum: Int = ObservedSeries.checkedYears) -> [String] {
+        guard observed.count < minimum else { return [] }
+        return ["\(indicator): \(model) fitted on only \(observed.count) observed years (fewer than \(minimum)): the bands' coverage was checked from \(minimum) years on; with so few the estimates, and so the bands, rest on very little"]
+    }
+
     /// Years after the last observation up to the panel's last year.
     var stepsToBase: Int { years.count - 1 - observed.last! }
 

@@ -1,5 +1,17 @@
 import Linear
 
+/// The target a Ledoit–Wolf estimate shrinks the sample correlation towards.
+public enum LedoitWolfTarget: Sendable, Equatable {
+    /// The identity (Ledoit & Wolf 2004, J. Multivariate Anal.): shrinks every correlation
+    /// towards 0, so joint tail probabilities lean towards independence.
+    case identity
+    /// The constant-correlation matrix with off-diagonal r̄, the mean sample correlation
+    /// (Ledoit & Wolf 2004, "Honey, I shrunk the sample covariance matrix", J. Portfolio
+    /// Management 30(4), §2 and appendix): keeps the average dependence and shrinks each pair's
+    /// estimation noise towards it.
+    case constantCorrelation
+}
+
 /// Ledoit–Wolf shrinkage of a covariance matrix towards its diagonal, from ragged data.
 ///
 /// Ledoit & Wolf (2004), "A well-conditioned estimator for large-dimensional covariance
@@ -18,7 +30,20 @@ import Linear
 /// s_ij = 0 and is listed in `sparsePairs`. A column with zero variance or fewer than 2
 /// observations gets correlation 0 with every other. On complete data this is exactly the
 /// formula above.
+///
+/// With `.constantCorrelation` the target F has unit diagonal and off-diagonal r̄ (the mean of
+/// s_ij over the pairs that are not sparse) and, over those ordered pairs i ≠ j,
+///
+///     v_ij = Σ_t (z_ti z_tj − s_ij)² / n_ij²,    θ_ij = Σ_t (z_ti² − 1)(z_ti z_tj − s_ij) / n_ij²
+///     δ = clamp((Σ v_ij − (r̄/2) Σ (θ_ij + θ_ji)) / Σ (r̄ − s_ij)², 0, 1),   R = δ F + (1 − δ) S
+///
+/// (the paper's κ/T = (π̂ − ρ̂)/(γ̂ T) on standardised data, whose diagonal terms cancel;
+/// pairwise, each over its n_ij common years); sparse pairs keep correlation 0.
 public struct LedoitWolfEstimate: Sendable {
+    /// The shrinkage target.
+    public var target: LedoitWolfTarget = .identity
+    /// r̄, the target's off-diagonal (0 for the identity).
+    public var targetCorrelation: Double = 0
     /// δ in [0, 1]: 0 keeps the sample correlation, 1 the diagonal.
     public var intensity: Double
     /// The pairwise sample correlation S (`p x p`, unit diagonal, 0 for sparse pairs).
@@ -35,10 +60,10 @@ public struct LedoitWolfEstimate: Sendable {
 }
 
 /// Ledoit–Wolf shrinkage estimate from `data` (`n x p`: rows are years, columns variables,
-/// NaN = missing). See `LedoitWolfEstimate`.
+/// NaN = missing), towards `target`. See `LedoitWolfEstimate`.
 ///
 /// - Throws: `ModelError.degenerateSeries` for infinite values.
-public func ledoitWolf(_ data: Matrix, minimumOverlap: Int = 3) throws -> LedoitWolfEstimate {
+public func ledoitWolf(_ data: Matrix, minimumOverlap: Int = 3, target: LedoitWolfTarget = .identity) throws -> LedoitWolfEstimate {
     let n = data.rows, p = data.columns
     var z = Matrix(rows: n, columns: p, repeating: .nan)
     var sd = [Double](repeating: 0, count: p)
@@ -73,6 +98,9 @@ public func ledoitWolf(_ data: Matrix, minimumOverlap: Int = 3) throws -> Ledoit
             s[j, i] = sij
         }
     }
+    if target == .constantCorrelation {
+        return constantCorrelationShrinkage(z: z, sample: s, standardDeviations: sd, sparse: sparse, minimumOverlap: minimumOverlap)
+    }
     var d2 = 0.0
     for j in 0..<p { for i in 0..<p where i != j { d2 += s[i, j] * s[i, j] } }
     d2 /= Double(p)
@@ -86,5 +114,40 @@ public func ledoitWolf(_ data: Matrix, minimumOverlap: Int = 3) throws -> Ledoit
         }
     }
     return LedoitWolfEstimate(intensity: delta, sampleCorrelation: s, correlation: r, covariance: cov,
+                              standardDeviations: sd, sparsePairs: sparse)
+}
+
+/// The `.constantCorrelation` estimate from the standardised data `z` (NaN = missing) and the
+/// pairwise sample correlation `s` (see `LedoitWolfEstimate`).
+private func constantCorrelationShrinkage(z: Matrix, sample s: Matrix, standardDeviations sd: [Double],
+                                          sparse: [[Int]], minimumOverlap: Int) -> LedoitWolfEstimate {
+    let n = z.rows, p = z.columns
+    var pairs: [(Int, Int)] = []
+    for j in 0..<p { for i in 0..<p where i != j && sd[i] > 0 && sd[j] > 0 {
+        var count = 0
+        for t in 0..<n where z[t, i].isFinite && z[t, j].isFinite { count += 1 }
+        if count >= minimumOverlap { pairs.append((i, j)) }
+    } }
+    let rbar = pairs.isEmpty ? 0 : pairs.reduce(0) { $0 + s[$1.0, $1.1] } / Double(pairs.count)
+    var variance = 0.0, covariance = 0.0, distance = 0.0
+    for (i, j) in pairs {
+        var count = 0, v = 0.0, theta = 0.0
+        for t in 0..<n where z[t, i].isFinite && z[t, j].isFinite {
+            count += 1
+            let d = z[t, i] * z[t, j] - s[i, j]
+            v += d * d
+            theta += (z[t, i] * z[t, i] - 1) * d
+        }
+        let m2 = Double(count * count)
+        variance += v / m2
+        covariance += theta / m2          // Σ over ordered pairs of θ_ij = ½ Σ (θ_ij + θ_ji)
+        distance += (rbar - s[i, j]) * (rbar - s[i, j])
+    }
+    let delta = distance > 0 ? min(max((variance - rbar * covariance) / distance, 0), 1) : 1
+    var r = Matrix.identity(p), cov = Matrix(rows: p, columns: p)
+    for (i, j) in pairs { r[i, j] = delta * rbar + (1 - delta) * s[i, j] }
+    for j in 0..<p { for i in 0..<p { cov[i, j] = sd[i] * sd[j] * r[i, j] } }
+    return LedoitWolfEstimate(target: .constantCorrelation, targetCorrelation: rbar, intensity: delta,
+                              sampleCorrelation: s, correlation: r, covariance: cov,
                               standardDeviations: sd, sparsePairs: sparse)
 }

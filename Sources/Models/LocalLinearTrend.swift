@@ -20,6 +20,10 @@ public struct LocalLinearTrendSpecification: ModelSpecification {
 
     public init(observationNoise: Bool = true) { self.observationNoise = observationNoise }
 
+    /// Fewest observed years on which the local linear trend's bands were checked to cover at
+    /// their nominal rate (the coverage battery, bench/coverage.md); fewer draw a warning.
+    public static let checkedYears = 15
+
     /// Fits the panel's single indicator.
     /// - Throws: `ModelError.invalidSpecification` unless the panel has one indicator;
     ///   `.tooFewObservations` below 4 + (number of variances) observed years (two go to the

@@ -48,6 +48,7 @@ public struct LocalLinearTrendFit: UnivariateModelFit {
         return "\(indicator): local linear trend, exact diffuse ML, (\(names)) = (\(v)), log L = \(formatted(logLikelihood))"
     }
     public var notes: [String] { series.gapNotes + extraNotes }
+    public var warnings: [String] { series.shortSampleWarnings(model: "local linear trend", minimum: LocalLinearTrendSpecification.checkedYears) }
 
     public var block: StateBlock { makeBlock(variances: variances, filtered: filterResult) }
 

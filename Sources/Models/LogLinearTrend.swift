@@ -71,6 +71,7 @@ public struct LogLinearTrendFit: UnivariateModelFit {
     public var summary: String {
         "\(indicator): log-linear trend on the level, trend growth \(formatted(slope)) log points a year, deviation sd \(formatted(sigma)) (y = 100 log level, \(observationCount) years)"
     }
+    public var warnings: [String] { series.shortSampleWarnings(model: "log-linear trend") }
     public var notes: [String] {
         series.gapNotes + ["\(indicator): modelled as y = 100 x log(level); growth is the first difference of y (log points)",
                            "\(indicator): parameter draws from the exact posterior under a flat prior (σ² scaled inverse χ², (a, b) normal given σ²)"]

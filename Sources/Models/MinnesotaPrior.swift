@@ -20,8 +20,22 @@ import Linear
 ///   treat ψ as a hyperparameter, we fix it at this estimate). d = k + 2, the smallest
 ///   integer for which the prior mean of Σ exists.
 ///
+/// With `covariancePrior = .diffuse` Σ has Jeffreys' prior p(Σ) ∝ |Σ|^-(k+1)/2 instead of
+/// IW(Ψ, d) (Kadiyala & Karlsson 1997, §2.2, the diffuse part of their Normal-Wishart
+/// family): Ψ then only scales Ω (with d − k − 1 taken as 1, its value at d = k + 2), and no
+/// pseudo-observations of the data-based Ψ enter the posterior of Σ.
+///
 /// Units: ψ in squared units of the panel (pp² for growth rates); λ is unit-free.
 public struct MinnesotaPrior: Sendable, Equatable {
+    /// The prior of Σ.
+    public enum CovariancePrior: Sendable, Equatable {
+        /// Σ ~ IW(Ψ, k + 2) (GLP 2015): proper whatever T, but its k + 2 pseudo-observations of
+        /// the data-based Ψ narrow short-sample bands.
+        case inverseWishart
+        /// p(Σ) ∝ |Σ|^-(k+1)/2: the posterior of Σ rests on the residuals alone (needs T > k + 1
+        /// for its mean).
+        case diffuse
+    }
     public let lags: Int
     /// λ > 0, the overall tightness.
     public let tightness: Double
@@ -35,17 +49,19 @@ public struct MinnesotaPrior: Sendable, Equatable {
     public let mean: Matrix
     /// ω, the 1 + kp diagonal elements of Ω.
     public let coefficientVariances: [Double]
-    /// d = k + 2.
+    /// d = k + 2 (0 with the diffuse prior: no pseudo-observations).
     public let degreesOfFreedom: Double
+    public let covariancePrior: CovariancePrior
 
     /// - Throws: `ModelError.invalidSpecification` for λ or κ not finite and positive.
-    public init(lags: Int, tightness: Double, ownLagMean: Double, interceptScale: Double, scales: [Double]) throws {
+    public init(lags: Int, tightness: Double, ownLagMean: Double, interceptScale: Double, scales: [Double],
+                covariancePrior: CovariancePrior = .inverseWishart) throws {
         guard tightness.isFinite, tightness > 0, interceptScale.isFinite, interceptScale > 0, ownLagMean.isFinite else {
             throw ModelError.invalidSpecification(
                 "Minnesota prior needs a finite positive tightness and intercept scale and a finite own-lag mean; got λ = \(tightness), κ = \(interceptScale), δ = \(ownLagMean)")
         }
         let k = scales.count, m = 1 + k * lags
-        let d = Double(k + 2)
+        let d = Double(k + 2)           // Ω's factor d − k − 1 = 1 either way
         var b = Matrix(rows: m, columns: k)
         for i in 0..<k { b[1 + i, i] = ownLagMean }
         var omega = [interceptScale * interceptScale]
@@ -59,11 +75,12 @@ public struct MinnesotaPrior: Sendable, Equatable {
         self.scales = scales
         mean = b
         coefficientVariances = omega
-        degreesOfFreedom = d
+        degreesOfFreedom = covariancePrior == .diffuse ? 0 : d
+        self.covariancePrior = covariancePrior
     }
 
-    /// Ψ, k x k diagonal.
-    public var scaleMatrix: Matrix { .diagonal(scales) }
+    /// Ψ, k x k diagonal (zero with the diffuse prior: it adds nothing to S_post).
+    public var scaleMatrix: Matrix { covariancePrior == .diffuse ? Matrix(rows: scales.count, columns: scales.count) : .diagonal(scales) }
 
     /// ψ_j for every column of a years x indicators panel: the residual variance
     /// SSR / (n − 2) of the least-squares fit (`dgelsd`) of y_t on [1, y_{t-1}] over the n pairs of

@@ -64,6 +64,7 @@ public struct RandomWalkFit: UnivariateModelFit {
     public var summary: String {
         "\(indicator): random walk with drift, μ = \(formatted(drift)) a year, σ = \(formatted(sigma)) (\(differenceCount) differences)"
     }
+    public var warnings: [String] { series.shortSampleWarnings(model: "random walk") }
     public var notes: [String] {
         series.gapNotes + ["\(indicator): parameter draws from the exact posterior under a flat prior (σ² scaled inverse χ² with \(differenceCount - 1) dof, μ normal given σ²)"]
     }

@@ -37,11 +37,21 @@ final class VARDrawLedger: @unchecked Sendable {
         if fellBack { fallbacks += 1 }
     }
 
+    /// The warning when some draws fell back to the point estimate (all `limit` attempts
+    /// explosive or numerically failed), or nil.
+    func fallbackWarning(limit: Int) -> String? {
+        lock.lock(); defer { lock.unlock() }
+        guard fallbacks > 0 else { return nil }
+        let share = fallbacks == draws ? "all \(draws)" : "\(fallbacks) of \(draws)"
+        return "parameter draws: \(share) parameter draws failed \(limit) attempts (explosive or numerically singular) and used the point estimate instead; "
+            + (fallbacks == draws ? "in effect parameter uncertainty is off and the bands ignore estimation error" : "those blocks' bands ignore estimation error")
+    }
+
     /// The note on explosive draws so far, or nil before the first draw.
     func note(limit: Int) -> String? {
         lock.lock(); defer { lock.unlock() }
         guard draws > 0 else { return nil }
-        var s = "parameter draws: \(draws) accepted systems, \(rejected) explosive draws (companion spectral radius >= 1) rejected and redrawn"
+        var s = "parameter draws: \(draws) accepted systems, \(rejected) explosive or numerically failed draws (companion spectral radius >= 1, a singular Σ) rejected and redrawn"
         if fallbacks > 0 {
             s += "; \(fallbacks) time(s) all \(limit) attempts were explosive and the point estimate was used instead"
         }

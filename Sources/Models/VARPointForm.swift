@@ -36,6 +36,22 @@ struct VARPointForm: Sendable {
         return notes
     }
 
+    /// Fewest usable years on which the VAR and BVAR bands were checked to cover at their
+    /// nominal rate (the coverage battery, bench/coverage.md: T = 10, 15, 20).
+    static let checkedYears = 10
+
+    /// What the fit and the draws so far had to give up: a sample shorter than the bands were
+    /// checked on, a repaired Σ_u, draws that fell back to the point estimate.
+    func warnings(model: String, observations: Int) -> [String] {
+        var w: [String] = []
+        if observations < Self.checkedYears {
+            w.append("\(model) fitted on only \(observations) usable years (fewer than \(Self.checkedYears)): the bands' coverage was checked from \(Self.checkedYears) years on; with so few the estimates, and so the bands, rest on very little")
+        }
+        if let repair = shockCovariance.note { w.append(repair) }
+        if let fallback = draws.ledger.fallbackWarning(limit: draws.limit) { w.append(fallback) }
+        return w
+    }
+
     /// The notes on parameter draws: the method, the screening rule and the counts so far.
     func drawNotes(method: String) -> [String] {
         ["parameter uncertainty: \(method); explosive draws are redrawn up to \(draws.limit) times"] + [draws.note].compactMap { $0 }

@@ -4,6 +4,12 @@ import Random
 
 /// A VAR(p) fitted by OLS: the statsmodels `VARResults` quantities and the state-space form.
 ///
+/// Parameter draws come from the exact posterior under the flat (Jeffreys) prior
+/// p(B, Σ_u) ∝ |Σ_u|^-(k+1)/2 (Kadiyala & Karlsson 1997, §2; Lütkepohl 2005, §5.2.2):
+/// Σ_u | Y ~ IW(ÛᵀÛ, T − r) and vec(B) | Σ_u, Y ~ N(vec(B̂), Σ_u ⊗ (XᵀX)⁻¹), so that the bands
+/// carry the small-sample estimation error of both (one indicator: the Student-t predictive
+/// with T − 2 degrees of freedom one step ahead).
+///
 /// Shapes (column-major): `coefficients` and `standardErrors` are (1 + kp) x k — row 0 the
 /// constant, row 1 + (l - 1) k + j the lag-l coefficient of indicator j, column i equation i;
 /// covariances k x k; `residuals` T x k on the used years. Units of the panel (percent).
@@ -102,8 +108,28 @@ public struct VARResults: FittedModel {
         "VAR(\(lags)) with constant by OLS on \(indicators.count) indicators, \(years.count) years (\(years.first ?? 0)–\(years.last ?? 0))"
     }
 
+    /// ν = T − r, the residual degrees of freedom of Σ_u's posterior IW(ÛᵀÛ, ν).
+    var residualDegreesOfFreedom: Int { years.count - rank }
+    /// Whether Σ_u is drawn: IW(S, ν) needs ν > k − 1.
+    var drawsCovariance: Bool { residualDegreesOfFreedom > indicators.count - 1 }
+
     public var notes: [String] {
-        baseNotes + form.drawNotes(method: "asymptotic normal draw vec(B) ~ N(vec(B̂), Σ_u ⊗ (XᵀX)⁻¹) with Σ_u fixed at its OLS estimate")
+        let method = drawsCovariance
+            ? "exact posterior under the flat prior p(B, Σ_u) ∝ |Σ_u|^-(k+1)/2: Σ_u ~ IW(ÛᵀÛ, T − r = \(residualDegreesOfFreedom)), then vec(B) | Σ_u ~ N(vec(B̂), Σ_u ⊗ (XᵀX)⁻¹) (Kadiyala & Karlsson 1997, §2; the Student-t predictive of the OLS regression)"
+            : "vec(B) ~ N(vec(B̂), Σ_u ⊗ (XᵀX)⁻¹) with Σ_u fixed at its OLS estimate (T − r = \(residualDegreesOfFreedom) residual degrees of freedom are too few for its posterior)"
+        return baseNotes + form.drawNotes(method: method)
+    }
+
+    public var dependence: String {
+        "the VAR's residual covariance Σ_u" + (drawsCovariance ? ", drawn from its posterior with the coefficients" : "")
+    }
+
+    public var warnings: [String] {
+        var w = form.warnings(model: "VAR(\(lags))", observations: years.count)
+        if !drawsCovariance {
+            w.append("VAR: only \(residualDegreesOfFreedom) residual degrees of freedom for \(indicators.count) indicators: Σ_u is held at its estimate in parameter draws, so the bands ignore its estimation error")
+        }
+        return w
     }
 
     /// h-step point forecasts from the last observed years: `steps x k`, row h − 1 for T + h.
@@ -117,12 +143,22 @@ public struct VARResults: FittedModel {
 
     public func pointSystem() -> StateSpaceSystem { form.pointSystem() }
 
-    /// One asymptotic-normal draw of B (Σ_u fixed), screened for stability.
+    /// One posterior draw of (B, Σ_u), screened for stability: Σ_u ~ IW(ÛᵀÛ, T − r) (Bartlett;
+    /// ÛᵀÛ = (T − r) Σ_u with the repaired Σ_u when it had to be), then B = B̂ + P Z Lᵀ with
+    /// P Pᵀ = (XᵀX)⁺ and L Lᵀ = Σ_u. With T − r <= k − 1, Σ_u stays at its estimate.
     public func drawSystem(using generator: inout Philox4x32) -> StateSpaceSystem {
-        let l = form.shockCovariance.factor.lower
+        let fixed = form.shockCovariance.factor.lower
+        let nu = Double(residualDegreesOfFreedom)
+        let scale = form.shockCovariance.matrix.scaled(by: nu)
+        let drawn = drawsCovariance
         return form.drawSystem(using: &generator) { g in
-            matrixNormalDraw(mean: coefficients, rowFactor: rowFactor, columnFactor: l, using: &g)
-                .map { ($0, l) }
+            var l = fixed
+            if drawn {
+                guard let sigma = try? inverseWishart(scale: scale, degreesOfFreedom: nu, using: &g),
+                      let factor = try? cholesky(sigma) else { return nil }
+                l = factor.lower
+            }
+            return matrixNormalDraw(mean: coefficients, rowFactor: rowFactor, columnFactor: l, using: &g).map { ($0, l) }
         }
     }
 }

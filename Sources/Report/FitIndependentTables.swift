@@ -28,7 +28,7 @@ enum FitIndependentTables {
                 rowHeading: "indicator", rows: names, columns: names, sigma))
         }
         out.append(FitSystemTables.matrixTable("residual_correlation", "Residual correlation (shrunk)",
-            "pairwise-complete correlation of the one-step residuals\(singleShock ? "" : " (standardised one-step errors of the Kalman filter)"), Ledoit–Wolf intensity \(FitCell.number(fit.shrinkage.intensity).text) towards the identity; correlates shock j of every indicator",
+            "pairwise-complete correlation of the one-step residuals\(singleShock ? "" : " (standardised one-step errors of the Kalman filter)"), Ledoit–Wolf intensity \(FitCell.number(fit.shrinkage.intensity).text) towards constant correlation \(FitCell.number(fit.shrinkage.targetCorrelation).text); correlates shock j of every indicator",
             rowHeading: "indicator", rows: names, columns: names, r))
         out.append(eigenvalues(members))
         out.append(criteria(fit))

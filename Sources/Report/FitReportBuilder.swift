@@ -90,7 +90,8 @@ extension FitReport {
         case let j as IndependentModelsFit: tables = FitIndependentTables.tables(j)
         default: tables = []
         }
-        var notes = model.notes
+        // Warnings first: what the fit gave up changes what its bands mean.
+        var notes = model.warnings.map { "warning: \($0)" } + model.notes
         if backtest {
             let scores = FitBacktestTable.make(specification, panel: panel)
             if let table = scores.table { tables.append(table) }

@@ -17,6 +17,9 @@ public enum MarkdownReport {
         return out
     }
 
+    /// How the models' warnings on parameter draws that fell back to the point estimate begin.
+    static let parameterDrawsFallback = "parameter draws:"
+
     static func header(_ run: ScenarioRun) -> String {
         let s = run.scenario
         let r = run.result
@@ -36,8 +39,11 @@ public enum MarkdownReport {
         lines.append("- Model: \(run.modelSummary)")
         lines.append("- Estimation window: \(s.estimation.from)-\(min(s.estimation.to, run.origin)); excluded years: \(excluded); paths start from \(run.origin)")
         lines.append("- Shocks: \(shockText(s.shocks))")
+        let fellBack = run.warnings.contains { $0.message.hasPrefix(parameterDrawsFallback) }
         lines.append("- Parameter uncertainty: " + (s.model.parameterUncertainty
-            ? "on (one posterior or sampling draw of the parameters per block of \(r.blockSize) paths)" : "off (point estimates)"))
+            ? (fellBack ? "on, but parameter draws fell back to the point estimate (see the warnings)"
+                        : "on (one posterior or sampling draw of the parameters per block of \(r.blockSize) paths)")
+            : "off (point estimates): the bands and P(met) ignore estimation error, so with short samples they are too narrow and too confident"))
         lines.append("- Paths: \(grouped(r.paths)) (\(r.blocks) blocks of \(r.blockSize)"
             + (run.requestedPaths == r.paths ? ")"
                : "; \(grouped(run.requestedPaths)) requested, rounded up to whole blocks, at least \(MonteCarloEngine.minimumBlocks) for the standard error)")
@@ -133,7 +139,7 @@ public enum MarkdownReport {
 
     static func joint(_ run: ScenarioRun) -> String {
         guard !run.joint.isEmpty else { return "" }
-        var out = "## All targets together\n\nFrom the same paths, over the targets evaluated in each year.\n\n"
+        var out = "## All targets together\n\nFrom the same paths, over the targets evaluated in each year. Dependence between indicators: \(cell(run.dependence)).\n\n"
         out += "| Year | Targets evaluated | P(all met) | MC SE | P(at least k met), k = n, n-1, ..., 1 |\n|---|---|---|---|---|\n"
         for (year, j) in run.joint {
             let n = j.targets.count

@@ -17,6 +17,9 @@ public struct ModelPlan: Sendable {
     public let leftOut: [String: String]
     /// When the scenario's VAR or BVAR could not be fitted: why, and what runs instead.
     public let fallback: String?
+    /// What the plan had to give up (the scenario's model could not be fitted): for the header
+    /// and stderr. The model's own warnings are `model.warnings`.
+    public let warnings: [String]
 
     /// Fits the scenario's model on `estimation.from ... to` (the `to` year may be cut earlier
     /// by `lastYear`, as a backtest does), with excluded years left missing (never filled).
@@ -29,6 +32,7 @@ public struct ModelPlan: Sendable {
         panel = estimation.panel
         leftOut = estimation.leftOut
         var notes = estimation.notes
+        var warnings: [String] = []
         let settings = scenario.model
         let specification = Self.specification(settings)
         var fallback: String?
@@ -38,8 +42,9 @@ public struct ModelPlan: Sendable {
         } catch {
             guard settings.type.isVectorAutoregression else { throw RunError.modelFailed("\(error)") }
             let name = settings.type.rawValue.uppercased() + "(\(settings.lags))"
-            fallback = "\(name) could not be fitted (\(error)); fell back to per-indicator AR(1) models joined by a Ledoit-Wolf-shrunk residual correlation"
+            fallback = "\(name) could not be fitted (\(error)); fell back to per-indicator AR(1) models joined by their residual correlation (Ledoit–Wolf, shrunk towards constant correlation)"
             notes.append(fallback!)
+            warnings.append("\(name) could not be fitted; fell back to per-indicator AR(1) models (see the notes)")
             do {
                 model = try IndependentModelsSpecification(kind: .ar1).fit(panel)
             } catch {
@@ -49,6 +54,7 @@ public struct ModelPlan: Sendable {
         origin = panel.years.last!
         self.notes = notes
         self.fallback = fallback
+        self.warnings = warnings
     }
 
     /// The estimation panel of a scenario on `estimation.from ... to` (`to` cut at `lastYear`

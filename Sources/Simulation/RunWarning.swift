@@ -8,7 +8,7 @@ import Scenario
 public struct RunWarning: Sendable, Hashable, CustomStringConvertible {
     /// What the warning is about.
     public enum Kind: String, Sendable, Hashable {
-        case proxy, fallback, notModelled = "not modelled", notEvaluated = "not evaluated", ignored, prices
+        case proxy, fallback, model, notModelled = "not modelled", notEvaluated = "not evaluated", ignored, prices
     }
 
     public let kind: Kind

@@ -32,6 +32,8 @@ public struct ScenarioRun: Sendable {
     public let warnings: [RunWarning]
     /// Paths asked for (scenario or --paths), before rounding up to whole blocks.
     public let requestedPaths: Int
+    /// How the modelled indicators' shocks are joined (`FittedModel.dependence`).
+    public let dependence: String
     /// Last year of history the paths start from (normally the base year).
     public let origin: Int
     /// Ids of the simulated variables, in `result.variables` order.

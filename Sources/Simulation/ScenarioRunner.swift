@@ -159,11 +159,15 @@ public enum ScenarioRunner {
                            unit: unit(of: target, input: input),
                            proxyRegion: scenario.indicator(target.indicator).flatMap(scenario.proxyRegion(for:)))
         }
-        // Notes on how parameters would be drawn only matter when they are drawn.
-        let modelNotes = scenario.model.parameterUncertainty
-            ? plan.model.notes : plan.model.notes.filter { !$0.localizedCaseInsensitiveContains("draw") }
-        return ScenarioRun(scenario: scenario, modelSummary: plan.model.summary, notes: prepared.notes + modelNotes,
-                           warnings: prepared.warnings, requestedPaths: prepared.input.paths,
+        // Notes and warnings on how parameters are drawn only matter when they are drawn (read
+        // after the run: draw counts are only known then).
+        let drawn = { (lines: [String]) in
+            scenario.model.parameterUncertainty ? lines : lines.filter { !$0.localizedCaseInsensitiveContains("draw") }
+        }
+        let modelWarnings = drawn(plan.model.warnings).map { RunWarning(.model, at: "model", $0) }
+        return ScenarioRun(scenario: scenario, modelSummary: plan.model.summary, notes: prepared.notes + drawn(plan.model.notes),
+                           warnings: prepared.warnings + modelWarnings, requestedPaths: prepared.input.paths,
+                           dependence: plan.model.dependence,
                            origin: plan.origin, variables: prepared.variables, result: result, targets: targets)
     }
 

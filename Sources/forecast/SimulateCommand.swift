@@ -147,8 +147,11 @@ func runScenario(_ path: String, options: SimulationOptions, calibrated: Bool = 
     if !calibrated { input.scenario.calibration = nil }
     let prepared = try checkScenario(path, input, strict: strict)
     do {
-        return try ScenarioRunner.runCalibrated(input, plan: prepared.plan, options: options.runOptions,
-                                                progress: ProgressDisplay.make())
+        let run = try ScenarioRunner.runCalibrated(input, plan: prepared.plan, options: options.runOptions,
+                                                   progress: ProgressDisplay.make())
+        // The model's own warnings (parameter draws, short samples) are known after the run.
+        for warning in run.warnings where warning.kind == .model { printError("\(path):\(warning)") }
+        return run
     } catch let error as CalibrationRunError {
         printError("\(path): \(error)")
         throw ExitStatus.invalidInput

@@ -128,4 +128,34 @@ final class SimulateCommandTests: XCTestCase {
         XCTAssertTrue(paths.stderr.contains("10^12"), paths.stderr)
         for r in [huge, paths] { XCTAssertFalse(r.stderr.contains("Fatal error"), r.stderr) }
     }
+
+    /// Seven years of history: the header lists the short-sample warning and stderr repeats it;
+    /// with parameter uncertainty off the header says the bands ignore estimation error.
+    func testShortHistoryWarnsInHeaderAndOnStderr() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("simulate-short-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let values = [7.1, 6.4, 8.0, 6.9, 5.2, 6.6, 7.3]
+        let rows = values.enumerated().map { "gdp,\(2015 + $0.offset),\($0.element),growth_pct,%,x" }
+        try (["indicator,year,value,measure,unit,source"] + rows).joined(separator: "\n")
+            .write(to: dir.appendingPathComponent("history.csv"), atomically: true, encoding: .utf8)
+        for uncertainty in [true, false] {
+            let scenario = dir.appendingPathComponent("short-\(uncertainty).json")
+            try """
+                {"name": "short", "region": "r", "history": "history.csv", "base_year": 2021, "horizon_end": 2022,
+                 "estimation": {"from": 2015, "to": 2021, "exclude": []}, "model": {"type": "ar1", "parameter_uncertainty": \(uncertainty)},
+                 "shocks": {"distribution": "normal"}, "simulation": {"paths": 2048, "seed": 1}, "confidence": 0.8,
+                 "indicators": [{"id": "gdp", "model_on": "growth_pct"}],
+                 "targets": [{"indicator": "gdp", "year": 2022, "at_least": 6.0, "quote": "GDP 6%"}]}
+                """.write(to: scenario, atomically: true, encoding: .utf8)
+            let run = try ForecastExecutable.run(["simulate", scenario.path])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            let header = run.text.components(separatedBy: "## Targets")[0]
+            let warning = "gdp: AR(1) fitted on only 7 observed years (fewer than 10)"
+            XCTAssertTrue(header.contains("**Warnings**") && header.contains(warning), header)
+            XCTAssertTrue(run.stderr.contains("warning: \(warning)"), run.stderr)
+            XCTAssertEqual(header.contains("ignore estimation error"), !uncertainty, header)
+            XCTAssertTrue(run.text.contains("Dependence between indicators: one modelled indicator"))
+        }
+    }
 }

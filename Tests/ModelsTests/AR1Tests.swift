@@ -53,18 +53,33 @@ final class AR1Tests: XCTestCase {
         }
     }
 
-    /// Parameter draws (exact ML) centre on the estimates: the mean of 4000 draws of φ lies within
-    /// 4 Monte Carlo standard errors of φ̂ plus the delta-method bias bound of tanh (small).
-    func testDrawsCentreOnEstimates() throws {
-        let (fit, _) = try fitted("series")
-        var g = Philox4x32(seed: 11)
-        let phis: [Double] = (0..<4000).map { _ in fit.drawSystem(using: &g).transition[0, 0] }
-        let mean = phis.reduce(0, +) / 4000
-        let squares = phis.reduce(0.0) { $0 + ($1 - mean) * ($1 - mean) }
-        let sd = (squares / 3999).squareRoot()
-        XCTAssertEqual(mean, fit.phi, accuracy: 4 * sd / 4000.0.squareRoot() + 0.01 * sd)
-        XCTAssertGreaterThan(sd, 0.05)     // asymptotic sd of φ̂ ≈ sqrt((1 − φ²)/n) ≈ 0.14
-        XCTAssertLessThan(sd, 0.3)
+    /// Parameter draws (exact ML) follow the exact posterior (Jeffreys prior on φ, flat on μ and
+    /// log σ): over 20,000 draws the means of φ, μ and σ² and the sd of φ agree with the
+    /// brute-force quadrature of ar1_posterior_generate.py within 4 Monte Carlo SE, on 15
+    /// consecutive years and on 20 years with gaps.
+    func testDrawsFollowTheExactPosterior() throws {
+        let f = try UnivariateFixture.load("ar1_posterior")
+        for key in ["short", "short_missing"] {
+            let c = f[key] as! [String: Any]
+            let y = UnivariateFixture.numbers(c["series"])
+            let ref = c["posterior"] as! [String: Double]
+            let fit = try UnivariateFixture.fit(AR1Specification(), "gdp", years: Array(0..<y.count), values: y, as: AR1Fit.self)
+            XCTAssertTrue(fit.notes.contains { $0.contains("exact posterior") }, "\(fit.notes)")
+            var g = Philox4x32(seed: 11)
+            var phi: [Double] = [], mean: [Double] = [], variance: [Double] = []
+            for _ in 0..<20_000 {
+                let s = fit.drawSystem(using: &g)
+                let p = s.transition[0, 0]
+                phi.append(p); mean.append(s.intercept[0] / (1 - p)); variance.append(pow(s.shockCholesky[0, 0], 2))
+            }
+            let mp = VARTestSupport.SampleMoments(phi), mm = VARTestSupport.SampleMoments(mean)
+            let mv = VARTestSupport.SampleMoments(variance)
+            XCTAssertEqual(mp.mean, ref["phiMean"]!, accuracy: 4 * mp.standardErrorOfMean, key)
+            XCTAssertEqual(mp.variance.squareRoot(), ref["phiSD"]!,
+                           accuracy: 4 * mp.standardErrorOfVariance / (2 * ref["phiSD"]!), key)
+            XCTAssertEqual(mm.mean, ref["meanMean"]!, accuracy: 4 * mm.standardErrorOfMean, key)
+            XCTAssertEqual(mv.mean, ref["sigma2Mean"]!, accuracy: 4 * mv.standardErrorOfMean, key)
+        }
     }
 
     func testAwkwardInputs() throws {

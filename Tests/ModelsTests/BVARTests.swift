@@ -32,6 +32,7 @@ final class BVARTests: XCTestCase {
         let indicators: [String]
         let data: [[Double]]
         let cases: [Case]
+        let diffuseCases: [Case]
         let search: Search
         let oneVariable: OneVariable
     }
@@ -45,7 +46,7 @@ final class BVARTests: XCTestCase {
         let (f, panel) = try load()
         for c in f.cases {
             let spec = BVARSpecification(lags: c.lags, ownLagMean: c.ownLagMean, tightness: .fixed(c.tightness),
-                                         interceptScale: f.interceptScale)
+                                         interceptScale: f.interceptScale, covariancePrior: .inverseWishart)
             let r = try spec.estimate(panel)
             VARTestSupport.assertClose(r.prior.scales, c.psi, accuracy: 1e-10)
             XCTAssertLessThan(VARTestSupport.relativeDifference(r.posterior.mean, c.posteriorMean), 1e-9, "B_post p = \(c.lags)")
@@ -57,12 +58,32 @@ final class BVARTests: XCTestCase {
         }
     }
 
+    /// The diffuse prior on Σ (Ψ = 0, d = 0; Ω unchanged): B_post, Ω_post, S_post, d_post and the
+    /// evidence up to its λ-free constant against numpy (diffuseCases of make_bvar_fixture.py).
+    func testDiffusePosteriorMatchesClosedForm() throws {
+        let (f, panel) = try load()
+        for c in f.diffuseCases {
+            let r = try BVARSpecification(lags: c.lags, ownLagMean: c.ownLagMean, tightness: .fixed(c.tightness),
+                                          interceptScale: f.interceptScale, covariancePrior: .diffuse).estimate(panel)
+            XCTAssertLessThan(VARTestSupport.relativeDifference(r.posterior.mean, c.posteriorMean), 1e-9, "B_post p = \(c.lags)")
+            XCTAssertLessThan(VARTestSupport.relativeDifference(r.posterior.rowCovariance, c.omegaPost), 1e-9, "Ω_post")
+            XCTAssertLessThan(VARTestSupport.relativeDifference(r.posterior.scale, c.scalePost), 1e-9, "S_post")
+            XCTAssertEqual(r.posterior.degreesOfFreedom, c.dofPost)
+            XCTAssertEqual(r.logMarginalLikelihood, c.logMarginalLikelihood, accuracy: 1e-9 * abs(c.logMarginalLikelihood))
+        }
+        // The default chooses the diffuse prior with T >= k + 4 years and draws λ from its posterior.
+        let automatic = try BVARSpecification(lags: 1, interceptScale: f.interceptScale).estimate(panel)
+        XCTAssertEqual(automatic.prior.covariancePrior, .diffuse)
+        XCTAssertTrue(automatic.notes.contains { $0.contains("λ from its posterior") }, "\(automatic.notes)")
+        XCTAssertTrue(automatic.warnings.isEmpty, "\(automatic.warnings)")
+    }
+
     func testOneVariableEvidenceMatchesNumericalIntegration() throws {
         let (f, _) = try load()
         let o = f.oneVariable
         let panel = try VARTestSupport.panel(o.data.map { [$0] }, indicators: [o.indicator])
         let r = try BVARSpecification(lags: o.lags, ownLagMean: o.ownLagMean, tightness: .fixed(o.tightness),
-                                      interceptScale: f.interceptScale).estimate(panel)
+                                      interceptScale: f.interceptScale, covariancePrior: .inverseWishart).estimate(panel)
         // nquad relative error ~1e-10 of the evidence, i.e. ~1e-10 in its logarithm.
         XCTAssertEqual(r.logMarginalLikelihood, o.logMarginalLikelihoodByIntegration, accuracy: 1e-7)
     }
@@ -72,7 +93,8 @@ final class BVARTests: XCTestCase {
         let s = f.search
         XCTAssertEqual(s.logLambdaBounds[0], log(BVARTightness.searchInterval.lowerBound), accuracy: 1e-12)
         XCTAssertEqual(s.logLambdaBounds[1], log(BVARTightness.searchInterval.upperBound), accuracy: 1e-12)
-        let r = try BVARSpecification(lags: s.lags, ownLagMean: s.ownLagMean, interceptScale: f.interceptScale).estimate(panel)
+        let r = try BVARSpecification(lags: s.lags, ownLagMean: s.ownLagMean, interceptScale: f.interceptScale,
+                                      covariancePrior: .inverseWishart).estimate(panel)
         let gridStep = (s.logLambdaBounds[1] - s.logLambdaBounds[0]) / 4000
         XCTAssertEqual(log(r.tightness), log(s.gridArmax), accuracy: gridStep)
         XCTAssertEqual(log(r.tightness), log(s.tightness), accuracy: 1e-4)
@@ -89,7 +111,7 @@ final class BVARTests: XCTestCase {
         let (f, panel) = try load()
         let c = f.cases[0]
         let r = try BVARSpecification(lags: c.lags, ownLagMean: c.ownLagMean, tightness: .fixed(c.tightness),
-                                      interceptScale: f.interceptScale).estimate(panel)
+                                      interceptScale: f.interceptScale, covariancePrior: .inverseWishart).estimate(panel)
         var g = Philox4x32(seed: 2022)
         let n = 20_000
         var b10 = [Double](), s00 = [Double](), s01 = [Double]()

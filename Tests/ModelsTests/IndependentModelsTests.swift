@@ -25,7 +25,7 @@ final class IndependentModelsTests: XCTestCase {
         return Panel(indicators: ["gdp", "retail", "cpi"], years: years, values: values)
     }
 
-    /// The one-step covariance of the joint system is D R D, R the Ledoit–Wolf correlation of
+    /// The one-step covariance of the joint system is D R D, R the Ledoit–Wolf correlation (towards constant correlation) of
     /// the residuals y_t − y_{t−1} − μ̂ (recomputed here from the drifts), D the σ̂'s; means y_T + μ̂.
     func testRandomWalkSystemIsDiagonalTimesShrunkCorrelation() throws {
         let panel = raggedPanel()
@@ -35,10 +35,10 @@ final class IndependentModelsTests: XCTestCase {
             let drift = (m as! RandomWalkFit).drift
             for t in 1..<20 { residuals[t, j] = panel.values[t, j] - panel.values[t - 1, j] - drift }
         }
-        let lw = try ledoitWolf(residuals)
+        let lw = try ledoitWolf(residuals, target: .constantCorrelation)
         XCTAssertLessThan(fit.correlation.maxAbsDifference(lw.correlation), 1e-12)
         XCTAssertGreaterThan(lw.intensity, 0)
-        XCTAssertLessThan(lw.intensity, 1)
+        XCTAssertLessThanOrEqual(lw.intensity, 1)
         let sigmas = fit.members.map { ($0 as! RandomWalkFit).sigma }
         let m = try fit.pointSystem().forecastMoments(horizon: 1)
         for i in 0..<3 {

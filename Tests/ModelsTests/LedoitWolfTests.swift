@@ -5,9 +5,9 @@ import Models
 /// Ledoit–Wolf (2004) shrinkage against the scikit-learn formula written in numpy
 /// (lw_generate.py), complete and ragged data.
 final class LedoitWolfTests: XCTestCase {
-    func check(data: String, prefix: String, sparse: [[Int]]) throws {
+    func check(data: String, prefix: String, sparse: [[Int]], target: LedoitWolfTarget = .identity) throws {
         let f = try UnivariateFixture.load("lw_reference")
-        let estimate = try ledoitWolf(UnivariateFixture.matrix(f[data]))
+        let estimate = try ledoitWolf(UnivariateFixture.matrix(f[data]), target: target)
         XCTAssertEqual(estimate.intensity, f[prefix + "intensity"] as! Double, accuracy: 1e-12)
         XCTAssertLessThan(estimate.correlation.maxAbsDifference(try UnivariateFixture.matrix(f[prefix + "correlation"])), 1e-12)
         XCTAssertLessThan(estimate.covariance.maxAbsDifference(try UnivariateFixture.matrix(f[prefix + "covariance"])), 1e-10)
@@ -18,6 +18,13 @@ final class LedoitWolfTests: XCTestCase {
 
     func testRaggedDataMatchesPairwiseReference() throws {
         try check(data: "data_missing", prefix: "missing_", sparse: [[0, 3]])
+    }
+
+    /// Towards constant correlation: the paper's formulas ("Honey, I shrunk ...") on complete
+    /// data, and their pairwise version on ragged data (lw_generate.py).
+    func testConstantCorrelationTargetMatchesReference() throws {
+        try check(data: "data", prefix: "constant_", sparse: [], target: .constantCorrelation)
+        try check(data: "data_missing", prefix: "missing_constant_", sparse: [[0, 3]], target: .constantCorrelation)
     }
 
     /// Uncorrelated-in-sample data (orthogonal columns): S = I, nothing to shrink, intensity 1

@@ -61,9 +61,10 @@ final class VARTests: XCTestCase {
         XCTAssertLessThan(try gemm(l, l, transposeB: true).maxAbsDifference(r.residualCovariance), 1e-12)
     }
 
-    /// Asymptotic-normal draws: the sample mean and variance of a coefficient agree with
-    /// B̂ and se² within 4 Monte Carlo standard errors.
-    func testDrawsMatchAsymptoticDistribution() throws {
+    /// Posterior draws under the flat prior: the sample mean and variance of a coefficient agree
+    /// with the matrix-t moments B̂ and se² (T − r)/(T − r − k − 1) (se² = (XᵀX)⁻¹_ii Σ̂_jj,
+    /// E[Σ | Y] = ÛᵀÛ/(T − r − k − 1)) within 4 Monte Carlo standard errors.
+    func testDrawsMatchFlatPriorPosterior() throws {
         let f = try VARTestSupport.fixture("var_macrodata", as: Fixture.self)
         let r = try VARSpecification(lags: 1).estimate(try VARTestSupport.panel(f.data, indicators: f.indicators))
         var g = Philox4x32(seed: 11)
@@ -73,9 +74,10 @@ final class VARTests: XCTestCase {
         for _ in 0..<n { values.append(r.drawSystem(using: &g).transition[0, 1]) }   // A_1[0, 1] = B[2, 0]
         let moments = VARTestSupport.SampleMoments(values)
         let se = r.standardErrors[2, 0]
+        let nu = Double(r.years.count - r.rank), k = Double(r.indicators.count)
         XCTAssertEqual(moments.mean, r.coefficients[2, 0], accuracy: 4 * moments.standardErrorOfMean)
-        XCTAssertEqual(moments.variance, se * se, accuracy: 4 * moments.standardErrorOfVariance)
-        XCTAssertTrue(r.notes.contains { $0.contains("asymptotic normal") })
+        XCTAssertEqual(moments.variance, se * se * nu / (nu - k - 1), accuracy: 4 * moments.standardErrorOfVariance)
+        XCTAssertTrue(r.notes.contains { $0.contains("Σ_u ~ IW(ÛᵀÛ") }, "\(r.notes)")
         XCTAssertTrue(r.notes.contains { $0.contains("\(n) accepted systems") })
     }
 }

@@ -15,6 +15,8 @@ struct KnownVAR1: FittedModel {
     var indicators: [String] { (0..<c.count).map { "y\($0)" } }
     var summary: String { "known VAR(1)" }
     var notes: [String] { [] }
+    var warnings: [String] { [] }
+    var dependence: String { "known" }
     func pointSystem() -> StateSpaceSystem {
         StateSpaceSystem(intercept: c, transition: a, shockLoading: .identity(c.count),
                          shockCholesky: l, observation: .identity(c.count), initialState: y0)

@@ -69,8 +69,13 @@ def prior(k, p, lam, delta, psi):
     return b, omega, np.diag(psi), d
 
 
-def posterior(X, Y, b, omega, Psi, d):
+def posterior(X, Y, b, omega, Psi, d, diffuse=False):
+    """The NIW posterior; diffuse: p(Sigma) ~ |Sigma|^-(k+1)/2 (Psi = 0, d = 0 in the posterior;
+    Omega keeps its factor d - k - 1 = 1; the evidence drops its lambda-free terms in Psi and
+    Gamma_k(d/2))."""
     T, k = Y.shape
+    if diffuse:
+        Psi, d = np.zeros_like(Psi), 0.0
     Oinv = np.diag(1.0 / omega)
     prec = X.T @ X + Oinv
     Opost = np.linalg.inv(prec)
@@ -78,17 +83,18 @@ def posterior(X, Y, b, omega, Psi, d):
     E = Y - X @ Bpost
     Spost = Psi + E.T @ E + (Bpost - b).T @ Oinv @ (Bpost - b)
     dpost = d + T
-    logml = (-T * k / 2 * np.log(np.pi) + multigammaln((T + d) / 2, k) - multigammaln(d / 2, k)
+    prior_terms = 0.0 if diffuse else -multigammaln(d / 2, k) + d / 2 * np.linalg.slogdet(Psi)[1]
+    logml = (-T * k / 2 * np.log(np.pi) + multigammaln((T + d) / 2, k) + prior_terms
              - k / 2 * np.sum(np.log(omega)) - k / 2 * np.linalg.slogdet(prec)[1]
-             + d / 2 * np.linalg.slogdet(Psi)[1] - (T + d) / 2 * np.linalg.slogdet(Spost)[1])
+             - (T + d) / 2 * np.linalg.slogdet(Spost)[1])
     return Bpost, Opost, Spost, dpost, logml
 
 
-def fit(y, p, lam, delta):
+def fit(y, p, lam, delta, diffuse=False):
     X, Y = design(y, p)
     psi = ar1_variances(y)
     b, omega, Psi, d = prior(y.shape[1], p, lam, delta, psi)
-    return (X, Y, psi) + posterior(X, Y, b, omega, Psi, d)
+    return (X, Y, psi) + posterior(X, Y, b, omega, Psi, d, diffuse)
 
 
 def log_ml_by_integration(s, lam, delta):
@@ -146,6 +152,14 @@ for p, lam, delta in ((1, 0.2, 0.0), (2, 0.35, 0.5)):
                   "posteriorMean": Bpost.tolist(), "omegaPost": Opost.tolist(),
                   "scalePost": Spost.tolist(), "dofPost": dpost, "logMarginalLikelihood": logml})
 
+# Diffuse prior on Sigma: see posterior(..., diffuse=True).
+diffuse_cases = []
+for p, lam, delta in ((1, 0.2, 0.0), (2, 0.35, 0.5)):
+    X, Y, psi, Bpost, Opost, Spost, dpost, logml = fit(y, p, lam, delta, diffuse=True)
+    diffuse_cases.append({"lags": p, "tightness": lam, "ownLagMean": delta, "psi": psi.tolist(),
+                          "posteriorMean": Bpost.tolist(), "omegaPost": Opost.tolist(),
+                          "scalePost": Spost.tolist(), "dofPost": float(dpost), "logMarginalLikelihood": float(logml)})
+
 grid_lam, best_lam, best_logml = search_lambda(y, 1, 0.0)
 assert LOG_LAMBDA_BOUNDS[0] + 0.1 < np.log(best_lam) < LOG_LAMBDA_BOUNDS[1] - 0.1, "maximum at a bound"
 
@@ -160,6 +174,7 @@ out = {
     "indicators": names,
     "data": y.tolist(),
     "cases": cases,
+    "diffuseCases": diffuse_cases,
     "search": {"lags": 1, "ownLagMean": 0.0, "logLambdaBounds": list(LOG_LAMBDA_BOUNDS),
                "gridArgmax": grid_lam, "tightness": best_lam, "logMarginalLikelihood": best_logml},
     "oneVariable": {"indicator": names[0], "data": s.tolist(), "lags": 1, "tightness": lam1,
