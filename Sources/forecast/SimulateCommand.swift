@@ -56,14 +56,14 @@ struct SimulateCommand: ParsableCommand {
     var modelOnly = false
 
     func run() throws {
-        let run = try runScenario(scenario, options: options, calibrated: !modelOnly)
+        let (input, run) = try runScenario(scenario, options: options, calibrated: !modelOnly)
         let markdown = MarkdownReport.render(run)
         try publish(markdown, out: out) {
             ["tables.md": markdown,
              "targets.csv": CSVReport.targets(run),
              "fan.csv": CSVReport.fan(run),
              "summary.json": try JSONSummary.render(run),
-             "report.html": FanChartPage.render(run)]
+             "report.html": ScenarioPage.render(run, input: input)]
         }
     }
 }
@@ -79,16 +79,17 @@ func loadScenario(_ path: String) throws -> ScenarioInput {
     }
 }
 
-/// Loads, validates and runs a scenario; reports problems on stderr and exits with status 2
-/// (invalid input) or 1 (the model cannot be fitted or the paths explode).
+/// Loads, validates and runs a scenario (returned with the tables it read, for the page's
+/// history); reports problems on stderr and exits with status 2 (invalid input) or 1 (the
+/// model cannot be fitted or the paths explode).
 ///
 /// With `calibrated` (the default) a scenario that names a combination file gets calibrated
 /// P(met) (`ScenarioRunner.runCalibrated`); a combination file that cannot be read exits 2.
-func runScenario(_ path: String, options: SimulationOptions, calibrated: Bool = true) throws -> ScenarioRun {
+func runScenario(_ path: String, options: SimulationOptions, calibrated: Bool = true) throws -> (input: ScenarioInput, run: ScenarioRun) {
     var input = try loadScenario(path)
     if !calibrated { input.scenario.calibration = nil }
     do {
-        return try ScenarioRunner.runCalibrated(input, options: options.runOptions, progress: ProgressDisplay.make())
+        return try (input, ScenarioRunner.runCalibrated(input, options: options.runOptions, progress: ProgressDisplay.make()))
     } catch let error as CalibrationRunError {
         printError("\(path): \(error)")
         throw ExitCode(2)
