@@ -155,6 +155,11 @@ enum PageFixture {
         page.descendants.filter { $0.attributes[key] == value }
     }
 
+    /// Elements of the page with every attribute of `attributes`.
+    static func descendants(_ page: Node, _ attributes: [String: String]) -> [Node] {
+        page.descendants.filter { node in attributes.allSatisfy { node.attributes[$0.key] == $0.value } }
+    }
+
     /// The y coordinate → value map of a chart, read off its y-axis tick labels ("6%", ...):
     /// tick labels are text anchored at the end, 4 px below their grid line.
     static func yScale(_ svg: Node, file: StaticString = #filePath, line: UInt = #line) -> (Double) -> Double {
