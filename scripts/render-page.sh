@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Renders a report page (report.html of simulate, compare or backtest) with headless Chromium.
 #
-#   bash scripts/render-page.sh PAGE.html OUT.png [WIDTH_PX]
+#   bash scripts/render-page.sh PAGE.html OUT.png [WIDTH_PX [HEIGHT_PX]]
 #       the page as a browser shows it, WIDTH_PX wide (default 900), at twice the pixel
-#       density, the whole page (the blank bottom of the tall window is cropped when Python's
-#       Pillow is installed)
+#       density: its top HEIGHT_PX, or the whole page (the blank bottom of a tall window is
+#       cropped when Python's Pillow is installed)
 #   bash scripts/render-page.sh --print PAGE.html OUT_PREFIX
 #       the page as printed on A4 (its print style): OUT_PREFIX.pdf and, when pdftoppm
 #       (poppler-utils) is installed, one PNG per page at 110 dpi, OUT_PREFIX-1.png, ...
@@ -16,6 +16,7 @@ if [ "${1:-}" = "--print" ]; then print=1; shift; fi
 html=${1:?usage: render-page.sh [--print] PAGE.html OUT [WIDTH_PX]}
 out=${2:?usage: render-page.sh [--print] PAGE.html OUT [WIDTH_PX]}
 width=${3:-900}
+height=${4:-}
 browser=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
 if [ -z "$browser" ]; then
     echo "render-page.sh: no Chromium found (apt-get install -y chromium fonts-noto-cjk)" >&2
@@ -33,6 +34,11 @@ if [ "$print" = 1 ]; then
         pdftoppm -png -r 110 "$out.pdf" "$out"
         ls "$out"-*.png
     fi
+    exit 0
+fi
+if [ -n "$height" ]; then
+    "$browser" "${flags[@]}" --force-device-scale-factor=2 --window-size="$width,$height" --screenshot="$out" "$url" 2>/dev/null
+    echo "$out"
     exit 0
 fi
 # A window tall enough for the longest page; the blank bottom is cropped below.

@@ -58,7 +58,7 @@ public enum ComparisonPage {
             let beyond = diffs.filter { $0.1.exceedsNoise }.sorted { abs($0.1.value) > abs($1.1.value) }
             let shown = beyond.prefix(4).map { (key, d) -> (String, String) in
                 let item = c.target(key, e)
-                return ("\(item?.indicator.name?.zh ?? key.indicator) \(ScenarioComparison.text(d))",
+                return ("\(item?.indicator.name?.zh ?? key.indicator) " + ScenarioComparison.text(d).replacingOccurrences(of: " pp", with: " 个百分点"),
                         "\(item?.indicator.name?.en ?? key.indicator) \(ScenarioComparison.text(d))")
             }
             let more = beyond.count > shown.count ? "…" : ""

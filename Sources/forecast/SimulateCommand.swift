@@ -35,7 +35,8 @@ struct SimulateCommand: ParsableCommand {
             the joint probability, fan quantiles, and the shift that would make each target \
             reachable at the scenario's confidence. With --out DIR, also writes tables.md, \
             targets.csv, fan.csv (tidy, long format), summary.json and report.html (a self-contained \
-            page with the P(met) chart and one fan chart per indicator, inline SVG) into DIR. \
+            page: a summary in Chinese and English, the targets, P(all met), fan charts after \
+            the history, risks, data provenance, model details) into DIR. \
             When the scenario names a combination file ("calibration"), P(met) is calibrated: \
             the model's and the target-anchored forecaster's probabilities are pooled as \
             learned on past targets, and every table comes from paths shifted to those \
