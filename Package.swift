@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Scenario"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Models", "Linear", "Random", "Scenario",
             .product(name: "Numerics", package: "swift-numerics")]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Simulation", "Scenario",
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Simulation", "Scenario", "Calibration",
             .product(name: "CSV", package: "CSV.swift")], resources: [.copy("Fixtures")]),
         .testTarget(name: "ForecastCLITests", dependencies: ["forecast",
             .product(name: "CSV", package: "CSV.swift")]),

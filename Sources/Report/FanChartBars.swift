@@ -21,14 +21,14 @@ enum FanChartBars {
         for (row, item) in run.targets.enumerated() {
             let y = top + Double(row) * rowHeight
             let text = TargetText(run: run, item: item)
-            svg.text("\(FanChartPage.name(of: item.indicator)) \(item.target.year)", x: x0 - 8, y: y + 15, anchor: "end", size: 12)
+            svg.text("\(ScenarioPage.name(of: item.indicator)) \(item.target.year)", x: x0 - 8, y: y + 15, anchor: "end", size: 12)
             svg.text(text.boundText, x: x0 - 8, y: y + 29, anchor: "end", size: 11, ["fill": "#666"])
             let barY = y + 8, barHeight = rowHeight - 14
             guard let p = item.outcome?.probability else {
                 svg.group(title: "not evaluated: \(item.reason ?? "")", ["class": "not-evaluated"]) { g in
                     g.rect(x: x0, y: barY, width: trackWidth, height: barHeight,
                            ["class": "track", "fill": "none", "stroke": "#aaa", "stroke-dasharray": "4 3"])
-                    g.text("not evaluated (hover for the reason)", x: x0 + trackWidth / 2, y: barY + barHeight / 2 + 4,
+                    g.text("not evaluated: reason in the table below", x: x0 + trackWidth / 2, y: barY + barHeight / 2 + 4,
                            anchor: "middle", size: 11, ["fill": "#777", "font-style": "italic"])
                 }
                 continue

@@ -9,8 +9,8 @@ import Foundation
 struct SVG {
     typealias Attributes = KeyValuePairs<String, String>
 
-    let width: Double
-    let height: Double
+    var width: Double
+    var height: Double
     private var parts: [String] = []
 
     init(width: Double, height: Double) {
@@ -27,6 +27,10 @@ struct SVG {
 
     mutating func rect(x: Double, y: Double, width: Double, height: Double, _ attributes: Attributes = [:], title: String? = nil) {
         element("rect", [("x", x), ("y", y), ("width", width), ("height", height)], attributes, title: title)
+    }
+
+    mutating func circle(cx: Double, cy: Double, r: Double, _ attributes: Attributes = [:], title: String? = nil) {
+        element("circle", [("cx", cx), ("cy", cy), ("r", r)], attributes, title: title)
     }
 
     mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, _ attributes: Attributes = [:]) {

@@ -144,10 +144,8 @@ public enum MarkdownReport {
         for (year, j) in run.joint {
             let n = j.targets.count
             let se = j.all.standardError
-            let atLeast = stride(from: n, through: 1, by: -1).map { k in
-                "\(k): \(NumberFormat.percent(j.atLeast[k], standardError: max(se, (j.atLeast[k] * (1 - j.atLeast[k]) / Double(j.all.paths)).squareRoot()), paths: j.all.paths))"
-            }.joined(separator: " · ")
-            out += "| \(year) | \(n) | \(NumberFormat.percent(j.all.value, standardError: se, paths: j.all.paths)) | "
+            let atLeast = stride(from: n, through: 1, by: -1).map { k in "\(k): \(j.atLeastText(k))" }.joined(separator: " · ")
+            out += "| \(year) | \(n) | \(j.allText) | "
             out += (se == 0 ? "—" : "\(NumberFormat.standardErrorPoints(se)) pp")
                 + " | \(atLeast) |\n"
         }

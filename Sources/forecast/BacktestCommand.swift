@@ -17,7 +17,9 @@ struct BacktestCommand: ParsableCommand {
             first-published outcome. Prints the Brier and log scores beside naive references \
             (base rate of earlier years, "always met" at 0.95), a reliability table, the CRPS \
             and fan-band coverage, and the per-year table. With --out DIR, also writes \
-            backtest.md, forecasts.csv, reliability.csv and summary.json into DIR. Exit status \
+            backtest.md, forecasts.csv, reliability.csv, summary.json and report.html (a \
+            self-contained page with the reliability diagram) into DIR. A calibration set \
+            (a file with \"calibration_set\") is backtested across its regions. Exit status \
             2 for invalid input (including a scenario without a backtest section).
             """
     )
@@ -27,7 +29,7 @@ struct BacktestCommand: ParsableCommand {
 
     @OptionGroup var options: SimulationOptions
 
-    @Option(help: "Directory for backtest.md, forecasts.csv, reliability.csv and summary.json.")
+    @Option(help: "Directory for backtest.md, forecasts.csv, reliability.csv, summary.json and report.html.")
     var out: String?
 
     func run() throws {
@@ -50,7 +52,8 @@ struct BacktestCommand: ParsableCommand {
             ["backtest.md": markdown,
              "forecasts.csv": BacktestCSV.forecasts(run),
              "reliability.csv": BacktestCSV.reliability(run),
-             "summary.json": try BacktestJSON.render(run)]
+             "summary.json": try BacktestJSON.render(run),
+             "report.html": BacktestPage.render(run)]
         }
     }
 
@@ -62,7 +65,8 @@ struct BacktestCommand: ParsableCommand {
             ["backtest.md": markdown,
              "forecasts.csv": CalibrationSetReport.forecastsCSV(run),
              "reliability.csv": CalibrationSetReport.reliabilityCSV(run),
-             "summary.json": try CalibrationSetReport.summaryJSON(run)]
+             "summary.json": try CalibrationSetReport.summaryJSON(run),
+             "report.html": CalibrationSetPage.render(run)]
         }
     }
 }

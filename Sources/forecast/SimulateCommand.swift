@@ -70,7 +70,8 @@ struct SimulateCommand: ParsableCommand {
             the joint probability, fan quantiles, and the shift that would make each target \
             reachable at the scenario's confidence. With --out DIR, also writes tables.md, \
             targets.csv, fan.csv (tidy, long format), summary.json and report.html (a self-contained \
-            page with the P(met) chart and one fan chart per indicator, inline SVG) into DIR. \
+            page: a summary in Chinese and English, the targets, P(all met), fan charts after \
+            the history, risks, data provenance, model details) into DIR. \
             When the scenario names a combination file ("calibration"), P(met) is calibrated: \
             the model's and the target-anchored forecaster's probabilities are pooled as \
             learned on past targets, and every table comes from paths shifted to those \
@@ -94,14 +95,14 @@ struct SimulateCommand: ParsableCommand {
     var modelOnly = false
 
     func run() throws {
-        let run = try runScenario(scenario, options: options, calibrated: !modelOnly, strict: strictness.strict)
+        let (input, run) = try runScenario(scenario, options: options, calibrated: !modelOnly, strict: strictness.strict)
         let markdown = MarkdownReport.render(run)
         try publish(markdown, out: out) {
             ["tables.md": markdown,
              "targets.csv": CSVReport.targets(run),
              "fan.csv": CSVReport.fan(run),
              "summary.json": try JSONSummary.render(run),
-             "report.html": FanChartPage.render(run)]
+             "report.html": ScenarioPage.render(run, input: input)]
         }
     }
 }
@@ -136,13 +137,14 @@ func checkScenario(_ path: String, _ input: ScenarioInput, strict: Bool) throws 
     return prepared
 }
 
-/// Loads, checks and runs a scenario; reports problems on stderr and exits with status 2
+/// Loads, checks and runs a scenario (returned with the tables it read, for the page's
+/// history); reports problems on stderr and exits with status 2
 /// (invalid input), 1 (the model cannot be fitted or the paths explode).
 ///
 /// With `calibrated` (the default) a scenario that names a combination file gets calibrated
 /// P(met) (`ScenarioRunner.runCalibrated`); a combination file that cannot be read exits 2.
 func runScenario(_ path: String, options: SimulationOptions, calibrated: Bool = true,
-                 strict: Bool = false) throws -> ScenarioRun {
+                 strict: Bool = false) throws -> (input: ScenarioInput, run: ScenarioRun) {
     var input = try loadScenario(path)
     if !calibrated { input.scenario.calibration = nil }
     let prepared = try checkScenario(path, input, strict: strict)
@@ -151,7 +153,7 @@ func runScenario(_ path: String, options: SimulationOptions, calibrated: Bool = 
                                                    progress: ProgressDisplay.make())
         // The model's own warnings (parameter draws, short samples) are known after the run.
         for warning in run.warnings where warning.kind == .model { printError("\(path):\(warning)") }
-        return run
+        return (input, run)
     } catch let error as CalibrationRunError {
         printError("\(path): \(error)")
         throw ExitStatus.invalidInput

@@ -23,7 +23,7 @@ final class BacktestCommandTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("no-such-file.json"), r.stderr)
     }
 
-    /// Jiangxi's backtest: the tables on stdout and the four files in --out, scored rows
+    /// Jiangxi's backtest: the tables on stdout and the five files in --out, scored rows
     /// consistent with the history's first-published outcomes.
     func testJiangxiBacktestWritesTables() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("backtest-cli-\(UUID().uuidString)")
@@ -36,7 +36,7 @@ final class BacktestCommandTests: XCTestCase {
             XCTAssertTrue(r.stdout.contains(section), section)
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
-        XCTAssertEqual(files, ["backtest.md", "forecasts.csv", "reliability.csv", "summary.json"])
+        XCTAssertEqual(files, ["backtest.md", "forecasts.csv", "reliability.csv", "report.html", "summary.json"])
         XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("backtest.md"), encoding: .utf8), r.stdout)
         // Every scored GDP row's outcome is the first-published value of that year in the history.
         let history = try String(contentsOf: repository.appendingPathComponent("notebooks-data/jiangxi/history.csv"), encoding: .utf8)

@@ -55,6 +55,26 @@ final class SimulateCommandTests: XCTestCase {
         XCTAssertTrue(run.text.contains("Δ [2] - [1]"))
     }
 
+    /// compare --out: the Markdown printed is comparison.md, beside the CSV, JSON and page; the
+    /// risks of the downside are listed as differing, the scenarios by file.
+    func testCompareWritesFiles() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("compare-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try ForecastExecutable.run(["compare", "scenarios/ruijin-2022.json", "scenarios/ruijin-2022-downside.json",
+                                              "--paths", "4096", "--out", dir.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        XCTAssertEqual(files, ["comparison.csv", "comparison.json", "comparison.md", "joint.csv", "report.html"])
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("comparison.md"), encoding: .utf8), run.text)
+        XCTAssertTrue(run.text.contains("scenarios/ruijin-2022-downside.json"))
+        XCTAssertTrue(run.text.contains("| risk | property slowdown (2022) | absent |"), run.text)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("comparison.json"))) as! [String: Any]
+        let targets = json["targets"] as! [[String: Any]]
+        XCTAssertEqual(targets.count, 2 * 14, "14 targets in each of the two scenarios")
+        let page = try String(contentsOf: dir.appendingPathComponent("report.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("规上工业营业收入"))
+    }
+
     /// Bad input: exit status 2, a message naming the file, and no output directory written.
     func testInvalidScenarioExitsTwoWithoutOutput() throws {
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("forecast-bad-\(UUID().uuidString)")
