@@ -124,7 +124,17 @@ def target_json(row, level_note=None):
     return t
 
 
+# Every forecast scenario runs the calibrated default: the combination file written by
+# `forecast calibrate scenarios/calibration-set.json --out notebooks-data/calibration/combination.json`,
+# and the region id of its targets in that file's records.
+COMBINATION = "../notebooks-data/calibration/combination.json"
+CALIBRATION_REGION = {"ruijin-2022": "ruijin", "china-20": "china"}
+
+
 def write(name_, doc):
+    for prefix, region in CALIBRATION_REGION.items():
+        if name_.startswith(prefix) and "backtest" not in name_:
+            doc["calibration"] = {"file": COMBINATION, "region": region}
     path = OUT / name_
     path.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print("wrote", path.relative_to(HERE.parent))

@@ -82,7 +82,9 @@ public struct RollingCalibration: Sendable {
         var settingsOf: [Int: AnchoredSettings] = [:]
         for y in years + [next] { settingsOf[y] = settings(before: y) }
         let pAnchored: [Double?] = records.map { anchored.probability($0, settings: settingsOf[$0.year]!) }
+        let base = records.map { Self.baseRate(records, indicator: $0.indicator, before: $0.year) }
         let x = records.indices.map { LogisticPool.features(model: records[$0].model, proxied: records[$0].proxied, anchored: pAnchored[$0],
+                                                                   baseRate: base[$0],
                                                                    ceiling: records[$0].bound.isCeiling) }
         func fitted(before year: Int, penalty: Double) -> LogisticPool? {
             let train = scored.filter { records[$0].year < year }
@@ -118,30 +120,23 @@ public struct RollingCalibration: Sendable {
         self.origins = origins
         forecasts = records.indices.map { k in
             let r = records[k]
-            let earlier = scored.filter { records[$0].year < r.year && records[$0].indicator == r.indicator }
-            let met = earlier.filter { records[$0].met! }.count
             let predictive = anchored.predictive(region: r.region, indicator: r.indicator, year: r.year,
                                                  wording: r.wording, settings: settingsOf[r.year]!)
             return Forecast(anchored: pAnchored[k], anchoredPredictive: predictive,
                             calibrated: origins[r.year]!.pool.probability(x[k]),
-                            baseRate: Double(met + 1) / Double(earlier.count + 2))
+                            baseRate: base[k])
         }
     }
 
-    /// Forecasts for a new target of `year` (at most one year after the last record's year):
-    /// the anchored predictive and P(met), and the calibrated P(met), from records before `year`.
-    public func forecast(region: String, indicator: String, year: Int, measure: Measure, wording: Wording,
-                         model: Double?, proxied: Bool)
-        -> (anchored: Double?, predictive: StudentT?, calibrated: Double, origin: CalibrationAtYear) {
-        let origin = origins[year] ?? RollingCalibration(records: records.filter { $0.year < year }
-            + [TargetRecord(region: region, indicator: indicator, year: year, measure: measure, wording: wording)]).origins[year]!
-        let record = TargetRecord(region: region, indicator: indicator, year: year, measure: measure, wording: wording,
-                                  model: model, proxied: proxied)
-        let anchored = TargetAnchored(records: records)
-        let predictive = anchored.predictive(region: region, indicator: indicator, year: year, wording: wording,
-                                             settings: origin.anchoredSettings)
-        let pA = predictive.map { record.bound.probability(under: $0) }
-        let p = origin.pool.probability(LogisticPool.features(model: model, proxied: proxied, anchored: pA, ceiling: record.bound.isCeiling))
-        return (pA, predictive, p, origin)
+    /// The base rate of an indicator before `year`: `(k + 1) / (n + 2)` over the n earlier
+    /// targets with outcomes (every region), k of them met (Laplace's rule of succession).
+    public static func baseRate(_ records: [TargetRecord], indicator: String, before year: Int) -> Double {
+        var n = 0, k = 0
+        for r in records where r.indicator == indicator && r.year < year {
+            guard let met = r.met else { continue }
+            n += 1
+            if met { k += 1 }
+        }
+        return Double(k + 1) / Double(n + 2)
     }
 }

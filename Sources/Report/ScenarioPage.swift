@@ -46,7 +46,8 @@ public enum ScenarioPage {
             let history = histories.first { $0.id == id }
             let indicator = s.indicator(id)
             body.append("<section class=\"fan\" id=\"fan-\(e(id))\">")
-            body.append(PageHTML.element("h3", html: e(name(of: indicator)) + " " + PageHTML.element("span", ["class": "en"], text: indicator?.name?.en ?? id)))
+            let proxy = indicator.flatMap(s.proxyRegion(for:)).map { " (history: \($0)'s, a proxy)" } ?? ""
+            body.append(PageHTML.element("h3", html: e(name(of: indicator)) + " " + PageHTML.element("span", ["class": "en"], text: (indicator?.name?.en ?? id) + proxy)))
             body.append(PageHTML.element("p", ["class": "meta"], text: fanCaption(history)))
             body.append("<figure>" + FanChartFan.render(run, variable: v, history: history, proxies: proxies) + "</figure>")
             body.append("</section>")

@@ -150,8 +150,8 @@ struct FieldReader {
 
     /// The bound's numbers in the plausible range of `measure` (`PlausibleRange.problems`),
     /// each problem logged on the `value` or `tolerance` column; false when any is not.
-    func plausible(_ row: CSVTable.Row, _ bound: Bound, _ measure: Measure) -> Bool {
-        let found = PlausibleRange.problems(of: bound, measure: measure)
+    func plausible(_ row: CSVTable.Row, _ wording: Wording, _ measure: Measure) -> Bool {
+        let found = PlausibleRange.problems(of: wording, measure: measure)
         for p in found { problem(row, p.key == "tolerance" ? "tolerance" : "value", p.message) }
         return found.isEmpty
     }

@@ -103,7 +103,7 @@ public struct PastTarget: Sendable, Hashable {
             case .around: .around(value, tolerance: tolerance ?? 0)
             case .range: .range(value, upper ?? value)
             }
-            guard read.plausible(row, wording.verdict(ReadingRule.defaultRule(for: measure)), measure) else { continue }
+            guard read.plausible(row, wording, measure) else { continue }
             targets.append(PastTarget(indicator: indicator, year: year, measure: measure, wording: wording,
                                       word: row["word"], evidence: row["evidence"], quote: row["quote"], reading: row["reading"], source: row["source"], line: row.line))
         }

@@ -92,10 +92,23 @@ extension PlausibleRange {
         }
     }
 
+    /// The problems of a target's stated numbers: its bound's as `problems(of:measure:)` says,
+    /// a range's two ends (key "range").
+    public static func problems(of wording: Wording, measure: Measure) -> [(key: String, message: String)] {
+        switch wording {
+        case .atLeast(let x): return problems(of: Bound.atLeast(x), measure: measure)
+        case .atMost(let x): return problems(of: Bound.atMost(x), measure: measure)
+        case .around(let x, let t): return problems(of: Bound.around(x, tolerance: t), measure: measure)
+        case .range(let a, let b):
+            return (problems(of: Bound.atLeast(a), measure: measure) + problems(of: Bound.atMost(b), measure: measure))
+                .map { (key: "range", message: $0.message) }
+        }
+    }
+
     /// The problems of a scenario target's numbers: its bound (see `problems(of:measure:)`)
     /// and its `last_level`.
     static func problems(of target: Target) -> [(key: String, message: String)] {
-        var found = problems(of: target.bound, measure: target.measure)
+        var found = problems(of: target.wording, measure: target.measure)
         if let level = target.lastLevel, !lastLevel.contains(level) {
             found.append(("last_level", "expected a level in \(lastLevel) (the indicator's unit), found \(formatNumber(level))"))
         }

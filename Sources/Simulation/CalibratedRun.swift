@@ -81,6 +81,7 @@ extension ScenarioRunner {
             let pA = predictive.map { t.bound.probability(under: $0) }
             let pool = LogisticPool(coefficients: state.coefficients)
             let p = pool.probability(LogisticPool.features(model: outcome.probability.value, proxied: proxied, anchored: pA,
+                                                                       baseRate: RollingCalibration.baseRate(records, indicator: t.indicator, before: t.year),
                                                                        ceiling: t.bound.isCeiling))
             let key = "\(t.indicator) \(t.year)"
             var shift: Double? = nil

@@ -38,6 +38,6 @@ struct CalibrateCommand: ParsableCommand {
         let url = URL(fileURLWithPath: out)
         try writeOutputs(directory: url.deletingLastPathComponent().path, files: [url.lastPathComponent: try file.encoded()])
         let last = file.origins.last!
-        print("wrote \(out): \(file.records.count) records, state for \(last.year) learned from \(last.trainingTargets) earlier targets; coefficients (a_floor, a_ceiling, b_own, b_proxy, c) = \(last.coefficients.map { String(format: "%.3f", $0) }.joined(separator: ", "))")
+        print("wrote \(out): \(file.records.count) records, state for \(last.year) learned from \(last.trainingTargets) earlier targets; coefficients (a_floor, a_ceiling, b_own, b_proxy, c, d) = \(last.coefficients.map { String(format: "%.3f", $0) }.joined(separator: ", "))")
     }
 }

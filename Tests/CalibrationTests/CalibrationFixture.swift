@@ -12,7 +12,7 @@ struct CalibrationReference: Decodable {
     }
     struct Pool: Decodable {
         struct Fit: Decodable { let lambda: Double; let statsmodels: [Double]; let scipy: [Double] }
-        let model, anchored: [Double]
+        let model, anchored, base: [Double]
         let proxied, ceiling, met: [Bool]
         let fits: [Fit]
     }

@@ -57,7 +57,7 @@ final class ClosedFormTests: XCTestCase {
 
     func testLogisticPoolAgainstStatsmodels() throws {
         let ref = try CalibrationReference.load().pool
-        let x = ref.model.indices.map { LogisticPool.features(model: ref.model[$0], proxied: ref.proxied[$0], anchored: ref.anchored[$0], ceiling: ref.ceiling[$0]) }
+        let x = ref.model.indices.map { LogisticPool.features(model: ref.model[$0], proxied: ref.proxied[$0], anchored: ref.anchored[$0], baseRate: ref.base[$0], ceiling: ref.ceiling[$0]) }
         for fit in ref.fits {
             let pool = try LogisticPool.fit(x, ref.met, penalty: fit.lambda)
             // scipy's BFGS to 1e-9; statsmodels' coordinate descent stops within about 3e-5.

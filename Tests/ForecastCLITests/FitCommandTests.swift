@@ -14,10 +14,7 @@ final class FitCommandTests: XCTestCase {
     }
 
     static var shippedScenarios: [URL] {
-        let dir = repository.appendingPathComponent("scenarios")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return names.filter { $0.hasSuffix(".json") && $0 != "scenario.schema.json" }.sorted()
-            .map { dir.appendingPathComponent($0) }
+        ForecastExecutable.shippedScenarios.map { repository.appendingPathComponent($0) }
     }
 
     /// "nan", "NaN", "inf", "infinity" as words (not "information").

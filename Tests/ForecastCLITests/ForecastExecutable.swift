@@ -49,7 +49,10 @@ enum ForecastExecutable {
     static var shippedScenarios: [String] {
         let dir = packageRoot.appendingPathComponent("scenarios")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return names.filter { $0.hasSuffix(".json") && !$0.contains("schema") }.sorted().map { "scenarios/" + $0 }
+        // Scenarios only: a calibration set (a "calibration_set" file) is not a scenario.
+        return names.filter { $0.hasSuffix(".json") && !$0.contains("schema") }.sorted()
+            .filter { !((try? String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8))?.contains("\"calibration_set\"") ?? false) }
+            .map { "scenarios/" + $0 }
     }
 }
 

@@ -19,7 +19,7 @@ final class SimulateCommandTests: XCTestCase {
                 let id = target["indicator"] as! String
                 XCTAssertTrue(rows.contains { $0.hasPrefix("| \(id) ") }, "\(file): target on \(id) not reported")
             }
-            XCTAssertFalse(run.text.lowercased().contains("nan"), "\(file): NaN in the tables")
+            XCTAssertEqual(FitCommandTests.nonFiniteWords(run.text), [], "\(file): NaN in the tables")
         }
     }
 
@@ -110,6 +110,10 @@ final class SimulateCommandTests: XCTestCase {
             }
         }
         json["indicators"] = indicators
+        if var c = json["calibration"] as? [String: Any], let f = c["file"] as? String {
+            c["file"] = root.appendingPathComponent("scenarios").appendingPathComponent(f).standardized.path
+            json["calibration"] = c
+        }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("proxy-level-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -172,7 +176,7 @@ final class SimulateCommandTests: XCTestCase {
             XCTAssertEqual(run.status, 0, run.stderr)
             let header = run.text.components(separatedBy: "## Targets")[0]
             let warning = "gdp: AR(1) fitted on only 7 observed years (fewer than 10)"
-            XCTAssertTrue(header.contains("**Warnings**") && header.contains(warning), header)
+            XCTAssertTrue(header.contains("**Warnings.**") && header.contains(warning), header)
             XCTAssertTrue(run.stderr.contains("warning: \(warning)"), run.stderr)
             XCTAssertEqual(header.contains("ignore estimation error"), !uncertainty, header)
             XCTAssertTrue(run.text.contains("Dependence between indicators: one modelled indicator"))

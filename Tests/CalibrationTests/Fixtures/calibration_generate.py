@@ -54,14 +54,15 @@ pm = rng.uniform(0.02, 0.98, n)
 pa = np.clip(pm + rng.normal(0, 0.2, n), 0.01, 0.99)
 proxied = rng.uniform(size=n) < 0.4
 ceiling = rng.uniform(size=n) < 0.3
+pb = rng.uniform(0.3, 0.9, n)
 truth = 1 / (1 + np.exp(-(0.4 + 0.8 * np.log(pa / (1 - pa)))))
 y = rng.uniform(size=n) < truth
 def logit(p):
     q = np.clip(p, 0.01, 0.99)
     return np.log(q / (1 - q))
 X = np.column_stack([np.where(ceiling, 0.0, 1.0), np.where(ceiling, 1.0, 0.0), np.where(proxied, 0, logit(pm)),
-                     np.where(proxied, logit(pm), 0), logit(pa)])
-beta0 = np.array([0.0, 0.0, 0.5, 0.5, 0.5])
+                     np.where(proxied, logit(pm), 0), logit(pa), logit(pb)])
+beta0 = np.array([0.0, 0.0, 0.5, 0.0, 0.5, 0.0])
 pools = []
 for lam in [0.3, 3.0, 30.0]:
     model = sm.GLM(y.astype(float), X, family=sm.families.Binomial(), offset=X @ beta0)
@@ -73,7 +74,7 @@ for lam in [0.3, 3.0, 30.0]:
     g = lambda b: -X.T @ (yf - 1 / (1 + np.exp(-X @ b))) + lam * (b - beta0)
     opt = minimize(f, beta0, jac=g, method="BFGS", options={"gtol": 1e-12})
     pools.append({"lambda": lam, "statsmodels": list(beta0 + np.asarray(fit.params)), "scipy": list(opt.x)})
-out["pool"] = {"model": list(pm), "anchored": list(pa), "proxied": [bool(b) for b in proxied], "ceiling": [bool(b) for b in ceiling],
+out["pool"] = {"model": list(pm), "anchored": list(pa), "proxied": [bool(b) for b in proxied], "ceiling": [bool(b) for b in ceiling], "base": list(pb),
                "met": [bool(b) for b in y], "fits": pools}
 
 print(json.dumps(out, indent=1))

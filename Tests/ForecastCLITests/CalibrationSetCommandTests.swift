@@ -1,0 +1,37 @@
+import Foundation
+import XCTest
+
+/// The shipped calibration set: backtest scores at least 300 real pairs with every forecaster,
+/// and calibrate writes a combination file whose records match.
+final class CalibrationSetCommandTests: XCTestCase {
+    func testCalibrationSetBacktestAndCalibrate() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("forecast-calset-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try ForecastExecutable.run(["backtest", "scenarios/calibration-set.json", "--paths", "4096",
+                                              "--out", dir.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("summary.json"))) as? [String: Any])
+        let forecasters = try XCTUnwrap(json["forecasters"] as? [[String: Any]])
+        XCTAssertEqual(Set(forecasters.compactMap { $0["name"] as? String }),
+                       ["model", "always_met", "base_rate", "target_anchored", "calibrated"])
+        for f in forecasters {
+            XCTAssertGreaterThanOrEqual(f["n"] as? Int ?? 0, 300)
+            XCTAssertTrue(f["brier"] is NSNumber && f["log_score"] is NSNumber)
+        }
+        XCTAssertGreaterThanOrEqual(json["regions"] as? Int ?? 0, 25)
+        XCTAssertGreaterThanOrEqual(json["years"] as? Int ?? 0, 10)
+        for name in ["backtest.md", "forecasts.csv", "reliability.csv", "report.html"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path), name)
+        }
+
+        let file = dir.appendingPathComponent("combination.json")
+        let cal = try ForecastExecutable.run(["calibrate", "scenarios/calibration-set.json", "--paths", "4096", "--out", file.path])
+        XCTAssertEqual(cal.status, 0, cal.stderr)
+        let combination = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        let records = try XCTUnwrap(combination["records"] as? [[String: Any]])
+        let shipped = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: ForecastExecutable.packageRoot
+            .appendingPathComponent("notebooks-data/calibration/combination.json"))) as? [String: Any])
+        XCTAssertEqual(records.count, (shipped["records"] as? [[String: Any]])?.count,
+                       "the shipped combination file covers the shipped calibration set (rerun forecast calibrate)")
+    }
+}
