@@ -20,7 +20,7 @@ public enum CSVReport {
             let target = item.target
             let (kind, value, tolerance) = JSONSummary.boundParts(target.bound)
             var row = [run.scenario.name, target.indicator, String(target.year), target.measure.rawValue, kind,
-                       "\(value)", number(tolerance), t.readingText, item.unit, target.quote ?? ""]
+                       "\(value)", number(tolerance), t.readingText, item.unit, target.quote ?? "user target (no quote)"]
             if let outcome = item.outcome {
                 let p = outcome.probability
                 let d = outcome.distribution

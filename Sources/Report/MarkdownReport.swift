@@ -89,7 +89,7 @@ public enum MarkdownReport {
         out += "|---|---|---|---|---|---|---|---|---|---|---|\n"
         for item in run.targets {
             let t = TargetText(run: run, item: item)
-            let quote = cell(item.target.quote ?? "")
+            let quote = cell(item.target.quote ?? "user target (no quote)")
             guard let outcome = item.outcome else {
                 out += "| \(t.indicatorLabel) | \(item.target.year) | \(quote) | \(t.boundText) | not evaluated: \(cell(item.reason ?? "")) | | | | | | |\n"
                 continue

@@ -19,7 +19,8 @@ struct TargetEntry: LenientDecodable {
             f.problem(.readAs, message: "\"read_as\" is for \"around\" and \"range\" targets only (以上 and 以内 need no reading)")
         }
         let aspirational: Bool? = f.optional(.aspirational)
-        let quote: String? = f.required(.quote)
+        // Optional: a target the user states for their own reasons has no report to quote.
+        let quote: String? = f.optional(.quote)
         let reading: String? = f.optional(.reading), source: String? = f.optional(.source)
         let lastLevel = f.checked(f.optional(.lastLevel, as: Double.self), .lastLevel, "a level > 0") { $0 > 0 }
         let lastLevelNote: String? = f.optional(.lastLevelNote)

@@ -45,4 +45,10 @@ final class OutputFormatTests: XCTestCase {
             XCTAssertGreaterThan(rows, 0, name)
         }
     }
+
+    func testVersion() throws {
+        let run = try ForecastExecutable.run(["--version"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.text.hasPrefix("forecast "), run.text)
+    }
 }

@@ -51,4 +51,11 @@ final class TargetReadingTests: XCTestCase {
         assertOneProblem(problems(ofScenario: text), fileName: "bad.json", at: .jsonPath("targets[1].read_as"),
                          saying: ["\"floor\""])
     }
+
+    /// A target the user states for their own reasons needs no quote.
+    func testQuoteIsOptional() throws {
+        let text = try cleanScenario(replacing: ", \"quote\": \"地区生产总值增长8.2%以上\"", with: "")
+        let s = try Scenario.decode(Data(text.utf8), file: "ok.json", baseDirectory: cleanScenarioURL.deletingLastPathComponent())
+        XCTAssertNil(s.targets[0].quote)
+    }
 }
