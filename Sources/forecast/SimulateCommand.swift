@@ -147,12 +147,16 @@ func runScenario(_ path: String, options: SimulationOptions, calibrated: Bool = 
                  strict: Bool = false) throws -> (input: ScenarioInput, run: ScenarioRun) {
     var input = try loadScenario(path)
     if !calibrated { input.scenario.calibration = nil }
+    try checkCalibration(path, input, strict: strict)
     let prepared = try checkScenario(path, input, strict: strict)
     do {
         let run = try ScenarioRunner.runCalibrated(input, plan: prepared.plan, options: options.runOptions,
                                                    progress: ProgressDisplay.make())
         // The model's own warnings (parameter draws, short samples) are known after the run.
         for warning in run.warnings where warning.kind == .model { printError("\(path):\(warning)") }
+        if let p = run.precision, !p.isMet {
+            printError("\(path): warning: --precision \(NumberFormat.fixed(100 * p.requested, 3)) pp not met at the cap of \(p.cap) paths (largest SE \(NumberFormat.fixed(100 * p.reached, 3)) pp); raise --paths")
+        }
         return (input, run)
     } catch let error as CalibrationRunError {
         printError("\(path): \(error)")

@@ -38,6 +38,7 @@ struct ValidateCommand: ParsableCommand {
             }
             if let input {
                 do {
+                    try checkCalibration(file, input, strict: strictness.strict)
                     let prepared = try checkScenario(file, input, strict: strictness.strict)
                     print("ok: \(file)" + (prepared.warnings.isEmpty ? "" : " (\(prepared.warnings.count) warning\(prepared.warnings.count == 1 ? "" : "s"))"))
                 } catch let code as ExitCode {

@@ -1,0 +1,50 @@
+import Foundation
+import XCTest
+
+/// validate and simulate check a scenario's combination file alike: unreadable -> exit 2 naming
+/// calibration.file, nothing written; a region without records -> a warning (error under --strict).
+final class CalibrationCheckTests: XCTestCase {
+    func scenario(calibration: [String: String], in dir: URL) throws -> URL {
+        let root = ForecastExecutable.packageRoot
+        var json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("scenarios/ruijin-2022.json"))) as? [String: Any])
+        json["history"] = root.appendingPathComponent("notebooks-data/jiangxi/history.csv").path
+        var indicators = json["indicators"] as! [[String: Any]]
+        for i in indicators.indices {
+            if let h = indicators[i]["history"] as? String {
+                indicators[i]["history"] = root.appendingPathComponent("scenarios").appendingPathComponent(h).standardized.path
+            }
+        }
+        json["indicators"] = indicators
+        json["calibration"] = calibration
+        let url = dir.appendingPathComponent("s.json")
+        try JSONSerialization.data(withJSONObject: json).write(to: url)
+        return url
+    }
+
+    func testBrokenCombinationFileIsRefusedByValidateAndSimulate() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("calcheck-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("{\"made_by\": 1}".utf8).write(to: dir.appendingPathComponent("bad.json"))
+        let s = try scenario(calibration: ["file": dir.appendingPathComponent("bad.json").path, "region": "ruijin"], in: dir)
+        for command in [["validate", s.path], ["simulate", s.path, "--paths", "1024", "--out", dir.appendingPathComponent("out").path]] {
+            let run = try ForecastExecutable.run(command)
+            XCTAssertEqual(run.status, 2, "\(command[0]): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains("s.json:calibration.file:"), run.stderr)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+    }
+
+    func testRegionWithoutRecordsWarnsAndFailsUnderStrict() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("calcheck-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = ForecastExecutable.packageRoot.appendingPathComponent("notebooks-data/calibration/combination.json").path
+        let s = try scenario(calibration: ["file": file, "region": "atlantis"], in: dir)
+        let run = try ForecastExecutable.run(["validate", s.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.contains("calibration.region: warning: \"atlantis\" has no past targets"), run.stderr)
+        let strict = try ForecastExecutable.run(["validate", "--strict", s.path])
+        XCTAssertEqual(strict.status, 2, strict.stderr)
+    }
+}
