@@ -81,7 +81,12 @@ public struct RollingCalibration: Sendable {
         // Anchored P(met) of every record, with the settings of its own year.
         var settingsOf: [Int: AnchoredSettings] = [:]
         for y in years + [next] { settingsOf[y] = settings(before: y) }
-        let pAnchored: [Double?] = records.map { anchored.probability($0, settings: settingsOf[$0.year]!) }
+        // The anchored predictive of every record, with the settings of its own year (once).
+        let predictives: [StudentT?] = records.map {
+            anchored.predictive(region: $0.region, indicator: $0.indicator, year: $0.year, wording: $0.wording,
+                                settings: settingsOf[$0.year]!)
+        }
+        let pAnchored: [Double?] = records.indices.map { k in predictives[k].map { records[k].bound.probability(under: $0) } }
         let base = records.map { Self.baseRate(records, indicator: $0.indicator, before: $0.year) }
         let x = records.indices.map { LogisticPool.features(model: records[$0].model, proxied: records[$0].proxied, anchored: pAnchored[$0],
                                                                    baseRate: base[$0],
@@ -120,9 +125,7 @@ public struct RollingCalibration: Sendable {
         self.origins = origins
         forecasts = records.indices.map { k in
             let r = records[k]
-            let predictive = anchored.predictive(region: r.region, indicator: r.indicator, year: r.year,
-                                                 wording: r.wording, settings: settingsOf[r.year]!)
-            return Forecast(anchored: pAnchored[k], anchoredPredictive: predictive,
+            return Forecast(anchored: pAnchored[k], anchoredPredictive: predictives[k],
                             calibrated: origins[r.year]!.pool.probability(x[k]),
                             baseRate: base[k])
         }

@@ -69,10 +69,4 @@ public struct TargetAnchored: Sendable {
         let d = posterior.predictive
         return StudentT(location: wording.value + d.location, scale: d.scale, degreesOfFreedom: d.degreesOfFreedom)
     }
-
-    /// P(met) of a record under `settings`, or nil.
-    public func probability(_ r: TargetRecord, settings: AnchoredSettings) -> Double? {
-        predictive(region: r.region, indicator: r.indicator, year: r.year, wording: r.wording, settings: settings)
-            .map { r.bound.probability(under: $0) }
-    }
 }
