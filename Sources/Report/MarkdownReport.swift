@@ -73,7 +73,7 @@ public enum MarkdownReport {
         }
         if let c = run.calibration {
             let k = c.state.coefficients.map { NumberFormat.fixed($0, 2) }
-            lines.append("- P(met): **calibrated** — the model's and the target-anchored forecaster's P(met) pooled as learned from \(c.state.trainingTargets) earlier targets of the calibration set (state of \(c.state.year); p = σ(\(k[0])[floor] + \(k[1])[ceiling] + \(k[2])·logit p_model[own history] + \(k[3])·logit p_model[proxy] + \(k[4])·logit p_anchored + \(k[5])·logit p_base)), then the paths shifted to those probabilities; region \"\(c.region)\" in \(c.file) (\(c.madeBy)). The model's own P(met) is in the next table")
+            lines.append("- P(met): **calibrated** — the model's and the target-anchored forecaster's P(met) and the indicator's base rate pooled as learned from \(c.state.trainingTargets) earlier targets of the calibration set (state of \(c.state.year); p = σ(\(k[0])[floor] + \(k[1])[ceiling] + \(k[2])·logit p_model[own history] + \(k[3])·logit p_model[proxy] + \(k[4])·logit p_anchored + \(k[5])·logit p_base)), then the paths shifted to those probabilities; region \"\(c.region)\" in \(c.file) (\(c.madeBy)). The model's own P(met) is in the next table")
         } else {
             lines.append("- P(met): the model's alone (no calibration used: the scenario names none, or --model-only; on past targets the model alone scored worse than the calibrated default: see the README)")
         }
