@@ -21,6 +21,8 @@ public struct CombinationFile: Sendable, Codable {
         public var year: Int, trainingTargets: Int
         public var anchored: AnchoredSettings
         public var penalty: Double?
+        /// The name of the prior centre the penalty pulls towards (`LogisticPool.priors`).
+        public var prior: String?
         public var coefficients: [Double]
     }
 
@@ -42,7 +44,7 @@ public struct CombinationFile: Sendable, Codable {
         origins = rolling.origins.keys.sorted().map { y in
             let o = rolling.origins[y]!
             return State(year: y, trainingTargets: o.trainingRecords, anchored: o.anchoredSettings, penalty: o.penalty,
-                         coefficients: o.pool.coefficients)
+                         prior: o.prior.name, coefficients: o.pool.coefficients)
         }
         records = rolling.records.map { r in
             let (bound, upper, tolerance): (String, Double?, Double?) = switch r.wording {

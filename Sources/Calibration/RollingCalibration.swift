@@ -24,10 +24,12 @@ public struct CalibrationAtYear: Sendable {
     /// The target-anchored forecaster's settings, chosen by predictive log density on the
     /// earlier years (each scored from its own past only).
     public let anchoredSettings: AnchoredSettings
-    /// The pool's ridge penalty, chosen by log score of earlier years' pooled forecasts
-    /// (each pool fitted on the years before it); nil when the pool is the prior (too few
-    /// records, fewer than `RollingCalibration.minimumTraining`).
+    /// The pool's ridge penalty and the centre it pulls towards (`LogisticPool.priors`), chosen
+    /// together by log score of earlier years' pooled forecasts (each pool fitted on the years
+    /// before it); penalty nil when the pool is the default prior (too few records, fewer than
+    /// `RollingCalibration.minimumTraining`).
     public let penalty: Double?
+    public let prior: LogisticPool.Prior
     public let pool: LogisticPool
 }
 
@@ -91,36 +93,40 @@ public struct RollingCalibration: Sendable {
         let x = records.indices.map { LogisticPool.features(model: records[$0].model, proxied: records[$0].proxied, anchored: pAnchored[$0],
                                                                    baseRate: base[$0],
                                                                    ceiling: records[$0].bound.isCeiling) }
-        func fitted(before year: Int, penalty: Double) -> LogisticPool? {
+        // Candidate pools: every prior centre with every penalty.
+        let candidates = LogisticPool.priors.flatMap { prior in Self.penalties.map { (prior, $0) } }
+        func fitted(before year: Int, _ candidate: (LogisticPool.Prior, Double)) -> LogisticPool? {
             let train = scored.filter { records[$0].year < year }
             guard train.count >= Self.minimumTraining else { return nil }
-            return try? LogisticPool.fit(train.map { x[$0] }, train.map { records[$0].met! }, penalty: penalty)
+            return try? LogisticPool.fit(train.map { x[$0] }, train.map { records[$0].met! }, penalty: candidate.1,
+                                         prior: candidate.0.coefficients)
         }
-        // Log score of each year's records under pools fitted on the years before, per penalty.
+        // Log score of each year's records under pools fitted on the years before, per candidate.
         var yearScore: [Int: [Double]] = [:]
         for y in years {
             let members = scored.filter { records[$0].year == y }
             guard !members.isEmpty else { continue }
             var row: [Double] = []
-            for lambda in Self.penalties {
-                guard let pool = fitted(before: y, penalty: lambda) else { break }
+            for candidate in candidates {
+                guard let pool = fitted(before: y, candidate) else { break }
                 row.append(members.reduce(0) { $0 + ProbabilityScore.logScore(pool.probability(x[$1]), records[$1].met!, clip: 0) })
             }
-            if row.count == Self.penalties.count { yearScore[y] = row }
+            if row.count == candidates.count { yearScore[y] = row }
         }
         var origins: [Int: CalibrationAtYear] = [:]
         for y in years + [next] {
             let earlier = yearScore.filter { $0.key < y }.map(\.value)
             var penalty: Double? = nil
             var pool = LogisticPool()
-            let lambda: Double
-            if earlier.isEmpty { lambda = 10 } else {
-                let totals = Self.penalties.indices.map { c in earlier.reduce(0) { $0 + $1[c] } }
-                lambda = Self.penalties[totals.indices.max { totals[$0] < totals[$1] }!]
+            let choice: (LogisticPool.Prior, Double)
+            if earlier.isEmpty { choice = (LogisticPool.priors[0], 10) } else {
+                let totals = candidates.indices.map { c in earlier.reduce(0) { $0 + $1[c] } }
+                choice = candidates[totals.indices.max { totals[$0] < totals[$1] }!]
             }
-            if let p = fitted(before: y, penalty: lambda) { pool = p; penalty = lambda }
+            if let p = fitted(before: y, choice) { pool = p; penalty = choice.1 }
             origins[y] = CalibrationAtYear(year: y, trainingRecords: scored.filter { records[$0].year < y }.count,
-                                           anchoredSettings: settingsOf[y]!, penalty: penalty, pool: pool)
+                                           anchoredSettings: settingsOf[y]!, penalty: penalty,
+                                           prior: penalty == nil ? LogisticPool.priors[0] : choice.0, pool: pool)
         }
         self.origins = origins
         forecasts = records.indices.map { k in

@@ -8,7 +8,8 @@ public enum BacktestCSV {
     public static func forecasts(_ run: BacktestRun) -> String {
         var rows = [["scenario", "year", "indicator", "measure", "bound", "value", "tolerance", "unit", "quote",
                      "status", "reason", "origin", "p_met", "mc_se", "q10", "q25", "q50", "q75", "q90",
-                     "outcome", "met", "inside_25_75", "inside_10_90", "crps", "p_base_rate"]]
+                     "outcome", "met", "inside_25_75", "inside_10_90", "crps", "p_base_rate"]
+                    + (run.calibration == nil ? [] : ["p_target_anchored", "p_calibrated"])]
         let summary = run.summary
         var base = summary.forecasters[1].probabilities.makeIterator()
         for f in run.forecasts {
@@ -21,7 +22,9 @@ public enum BacktestCSV {
                          t.quantileText(0.1), t.quantileText(0.25), t.quantileText(0.5), t.quantileText(0.75),
                          t.quantileText(0.9), t.outcomeText, t.metText, yesNo(f.isInside(band: 0.25)),
                          yesNo(f.isInside(band: 0.1)), t.crpsText,
-                         f.status == .scored ? NumberFormat.fixed(base.next()!, 4) : ""])
+                         f.status == .scored ? NumberFormat.fixed(base.next()!, 4) : ""]
+                         + (run.calibration == nil ? [] : [f.anchored.map { NumberFormat.fixed($0, 4) } ?? "",
+                                                           f.calibrated.map { NumberFormat.fixed($0, 4) } ?? ""]))
         }
         return CSVReport.file(rows)
     }

@@ -38,13 +38,14 @@ public enum BacktestMarkdown {
         out += "| Forecaster | Brier (lower is better) | Log score (higher is better) | Brier, model − this | Log score, model − this |\n"
         out += "|---|---|---|---|---|\n"
         for (i, f) in summary.forecasters.enumerated() {
-            let name = i == 1 ? "base rate of earlier years" : (i == 2 ? "always met (P = \(BacktestSummary.alwaysMet))" : "model (forecast)")
+            let name = f.label
             let b = i == 0 ? "" : difference(summary.brierDifference(reference: i))
             let l = i == 0 ? "" : difference(summary.logScoreDifference(reference: i))
             out += "| \(name) | \(BacktestText.score(f.brier)) | \(BacktestText.score(f.logScore)) | \(b) | \(l) |\n"
         }
         out += "\nBy indicator (Brier scores; lower is better):\n\n"
-        out += "| Indicator | Targets | Met | Mean P(met), model | Model | Base rate | Always met |\n|---|---|---|---|---|---|---|\n"
+        out += "| Indicator | Targets | Met | Mean P(met), model | " + summary.forecasters.map(\.label).joined(separator: " | ") + " |\n|---|---|---|---|"
+            + String(repeating: "---|", count: summary.forecasters.count) + "\n"
         for g in summary.byIndicator {
             out += "| \(g.indicator) | \(g.count) | \(g.met) | \(BacktestText.percent(g.meanProbability)) | "
                 + g.brier.map(BacktestText.score).joined(separator: " | ") + " |\n"
@@ -62,7 +63,7 @@ public enum BacktestMarkdown {
 
     /// One sentence: does the model beat the reference on both scores, beyond 2 SE?
     static func verdict(_ summary: BacktestSummary, reference i: Int) -> String {
-        let name = summary.forecasters[i].name
+        let name = summary.forecasters[i].label
         func word(_ d: PairedDifference, lowerIsBetter: Bool) -> String {
             guard d.standardError.isFinite, d.standardError > 0 else {
                 return d.mean == 0 ? "ties" : ((d.mean < 0) == lowerIsBetter ? "beats" : "loses to")

@@ -16,12 +16,11 @@ public enum BacktestPage {
         body.append(summary(s))
         if s.count > 0 {
             body.append(PageHTML.heading(2, zh: "得分", en: "Scores of P(met)", id: "scores"))
-            let names = ["model (forecast)", "base rate of earlier years", "always met (P = \(NumberFormat.plain(BacktestSummary.alwaysMet)))"]
             body.append(PageHTML.table(
                 headers: ["预测者 <span class=\"en\">Forecaster</span>", "Brier <span class=\"en\">(lower is better)</span>",
                           "对数得分 <span class=\"en\">Log score (higher is better)</span>", "Brier, model − this", "Log score, model − this"],
                 rows: s.forecasters.indices.map { i in
-                    [PageHTML.cell(names[i]), PageHTML.cell(BacktestText.score(s.forecasters[i].brier), ["class": "num"]),
+                    [PageHTML.cell(s.forecasters[i].label), PageHTML.cell(BacktestText.score(s.forecasters[i].brier), ["class": "num"]),
                      PageHTML.cell(BacktestText.score(s.forecasters[i].logScore), ["class": "num"]),
                      PageHTML.cell(i == 0 ? "" : BacktestMarkdown.difference(s.brierDifference(reference: i)), ["class": "num"]),
                      PageHTML.cell(i == 0 ? "" : BacktestMarkdown.difference(s.logScoreDifference(reference: i)), ["class": "num"])]
@@ -29,7 +28,7 @@ public enum BacktestPage {
             body.append(PageHTML.element("h3", html: PageHTML.bilingual(zh: "按指标", en: "By indicator (Brier scores)")))
             body.append(PageHTML.table(
                 headers: ["指标 <span class=\"en\">Indicator</span>", "目标数 <span class=\"en\">Targets</span>", "达成 <span class=\"en\">Met</span>",
-                          "平均 P(met) <span class=\"en\">mean, model</span>", "Model", "Base rate", "Always met"],
+                          "平均 P(met) <span class=\"en\">mean, model</span>"] + s.forecasters.map(\.label),
                 rows: s.byIndicator.map { g in
                     [PageHTML.cell(g.indicator), PageHTML.cell(String(g.count), ["class": "num"]), PageHTML.cell(String(g.met), ["class": "num"]),
                      PageHTML.cell(BacktestText.percent(g.meanProbability), ["class": "num"])]
@@ -72,7 +71,6 @@ public enum BacktestPage {
         var rows: [(String, String)] = [(
             "共评分 \(s.count) 个历史目标，其中 \(s.met) 个按首次公布数据达成。模型 Brier 分数 \(BacktestText.score(s.forecasters[0].brier))（越低越好）。",
             "\(s.count) past targets scored, \(s.met) met by the first-published outcome. The model's Brier score: \(BacktestText.score(s.forecasters[0].brier)) (lower is better).")]
-        let zhNames = ["", "历年达成率", "“总能达成”（P = \(NumberFormat.plain(BacktestSummary.alwaysMet))）"]
         for i in 1..<s.forecasters.count {
             let b = s.brierDifference(reference: i)
             let word: String
@@ -81,7 +79,7 @@ public enum BacktestPage {
             } else {
                 word = b.mean < 0 ? "模型更好" : "模型更差"
             }
-            rows.append(("与\(zhNames[i])相比：Brier 差 \(BacktestMarkdown.difference(b))，\(word)。", BacktestMarkdown.verdict(s, reference: i)))
+            rows.append(("与\(s.forecasters[i].zhLabel)相比：Brier 差 \(BacktestMarkdown.difference(b))，\(word)。", BacktestMarkdown.verdict(s, reference: i)))
         }
         if s.counted80 > 0 {
             let c50 = s.counted50 > 0 ? BacktestText.percent(Double(s.inside50) / Double(s.counted50)) : "n/a"

@@ -57,15 +57,15 @@ public enum CalibrationSetPage {
                     + all.forecasters.map { f in PageHTML.cell(CalibrationSetReport.num(ProbabilityScore.mean(rows.map { f.brierScores[$0] })), ["class": "num"]) }
             }))
         body.append(PageHTML.heading(2, zh: "方法", en: "The calibrated forecaster at each origin", id: "method"))
-        body.append(PageHTML.element("p", ["class": "meta"], text: "Settings chosen on earlier years only; p = σ(a + b_own·logit p_model[own history] + b_proxy·logit p_model[proxy] + c·logit p_anchored). \"prior\": too few earlier targets, the equal-weight pool."))
+        body.append(PageHTML.element("p", ["class": "meta"], text: "Settings chosen on earlier years only; \(LogisticPool.formula). λ and the centre it pulls towards chosen together by log score (\(LogisticPool.priorsText)); λ \"none\": too few earlier targets, the \(LogisticPool.priors[0].name) centre itself."))
         body.append(PageHTML.table(
-            headers: ["年 <span class=\"en\">Year</span>", "earlier targets", "h", "κ", "ν₀", "λ", "a", "b_own", "b_proxy", "c"],
+            headers: ["年 <span class=\"en\">Year</span>", "earlier targets", "h", "κ", "ν₀", "λ", "centre"] + LogisticPool.names,
             rows: run.rolling.origins.keys.sorted().filter { $0 >= run.set.from }.map { y in
                 let o = run.rolling.origins[y]!
                 return [String(y), String(o.trainingRecords), NumberFormat.plain(o.anchoredSettings.halfLife),
                         NumberFormat.plain(o.anchoredSettings.regionWeight), NumberFormat.plain(o.anchoredSettings.priorDegreesOfFreedom),
-                        o.penalty.map(NumberFormat.plain) ?? "prior"].map { PageHTML.cell($0, ["class": "num"]) }
-                    + o.pool.coefficients.prefix(4).map { PageHTML.cell(CalibrationSetReport.num($0, 2), ["class": "num"]) }
+                        o.penalty.map(NumberFormat.plain) ?? "none", o.prior.name].map { PageHTML.cell($0, ["class": "num"]) }
+                    + o.pool.coefficients.map { PageHTML.cell(CalibrationSetReport.num($0, 2), ["class": "num"]) }
             }, class: "data origins"))
         if !run.skipped.isEmpty {
             body.append(PageHTML.element("h3", html: PageHTML.bilingual(zh: "未能运行的年份", en: "Years whose model could not run")))

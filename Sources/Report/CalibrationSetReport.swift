@@ -77,11 +77,11 @@ public enum CalibrationSetReport {
             out += "| \(y) | \(rows.count) | \(rows.filter { all.outcomes[$0] }.count) | \(pct(ProbabilityScore.mean(rows.map { all.scores(.calibrated).probabilities[$0] }))) | "
                 + all.forecasters.map { f in num(ProbabilityScore.mean(rows.map { f.brierScores[$0] })) }.joined(separator: " | ") + " |\n"
         }
-        out += "\n## The calibrated forecaster at each origin\n\nSettings chosen on earlier years only: the target-anchored forecaster's half-life h, regional weight κ and prior degrees of freedom ν₀ by predictive log density; the pool's penalty λ by log score; coefficients of p = σ(a_floor[floor] + a_ceiling[ceiling] + b_own·logit p_model[own history] + b_proxy·logit p_model[proxy] + c·logit p_anchored + d·logit p_base). \"prior\" = too few earlier targets (< \(RollingCalibration.minimumTraining)): the prior pool (0, 0, ½, 0, ½, 0).\n\n| Year | earlier targets | h | κ | ν₀ | λ | a_floor | a_ceiling | b_own | b_proxy | c | d |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+        out += "\n## The calibrated forecaster at each origin\n\nSettings chosen on earlier years only: the target-anchored forecaster's half-life h, regional weight κ and prior degrees of freedom ν₀ by predictive log density; the pool's penalty λ and the centre it pulls towards together by log score (candidate centres: \(LogisticPool.priorsText)); coefficients of \(LogisticPool.formula). λ \"none\" = too few earlier targets (< \(RollingCalibration.minimumTraining)): the \(LogisticPool.priors[0].name) centre itself.\n\n| Year | earlier targets | h | κ | ν₀ | λ | centre | " + LogisticPool.names.joined(separator: " | ") + " |\n|---|---|---|---|---|---|---|" + String(repeating: "---|", count: LogisticPool.names.count) + "\n"
         for y in run.rolling.origins.keys.sorted() where y >= run.set.from {
             let o = run.rolling.origins[y]!
             let c = o.pool.coefficients
-            out += "| \(y) | \(o.trainingRecords) | \(NumberFormat.plain(o.anchoredSettings.halfLife)) | \(NumberFormat.plain(o.anchoredSettings.regionWeight)) | \(NumberFormat.plain(o.anchoredSettings.priorDegreesOfFreedom)) | \(o.penalty.map(NumberFormat.plain) ?? "prior") | " + c.map { num($0, 2) }.joined(separator: " | ") + " |\n"
+            out += "| \(y) | \(o.trainingRecords) | \(NumberFormat.plain(o.anchoredSettings.halfLife)) | \(NumberFormat.plain(o.anchoredSettings.regionWeight)) | \(NumberFormat.plain(o.anchoredSettings.priorDegreesOfFreedom)) | \(o.penalty.map(NumberFormat.plain) ?? "none") | \(o.prior.name) | " + c.map { num($0, 2) }.joined(separator: " | ") + " |\n"
         }
         let unscored = withOutcome.filter { $0.model == nil }
         if !unscored.isEmpty {
@@ -135,7 +135,7 @@ public enum CalibrationSetReport {
         struct Group: Encodable { let name: String; let regions: [String]; let forecasters: [Forecaster] }
         struct Origin: Encodable {
             let year: Int, trainingTargets: Int, halfLife: Double, regionWeight: Double, priorDegreesOfFreedom: Double
-            let penalty: Double?, coefficients: [Double]
+            let penalty: Double?, prior: String, coefficients: [Double]
         }
         let name: String, from: Int, to: Int, paths: Int
         let scored: Int, met: Int, regions: Int, years: Int
@@ -166,7 +166,7 @@ public enum CalibrationSetReport {
             return Summary.Origin(year: y, trainingTargets: o.trainingRecords, halfLife: o.anchoredSettings.halfLife,
                                   regionWeight: o.anchoredSettings.regionWeight,
                                   priorDegreesOfFreedom: o.anchoredSettings.priorDegreesOfFreedom,
-                                  penalty: o.penalty, coefficients: o.pool.coefficients)
+                                  penalty: o.penalty, prior: o.prior.name, coefficients: o.pool.coefficients)
         }
         let summary = Summary(name: run.set.name, from: run.set.from, to: run.set.to, paths: run.paths,
                               scored: all.targets.count, met: all.outcomes.filter { $0 }.count,

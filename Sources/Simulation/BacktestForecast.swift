@@ -28,6 +28,10 @@ public struct BacktestForecast: Sendable {
     public let distribution: Histogram?
     /// First-published value of the target's year, in the target's measure; nil when missing.
     public let outcome: Double?
+    /// The target-anchored and calibrated P(met) (fractions) when the scenario names a
+    /// combination file (`BacktestRun.calibrated()`); nil otherwise.
+    public internal(set) var anchored: Double?
+    public internal(set) var calibrated: Double?
 
     public init(target: PastTarget, status: Status, unit: String, origin: Int? = nil,
                 probability: ProbabilityEstimate? = nil, distribution: Histogram? = nil, outcome: Double? = nil) {

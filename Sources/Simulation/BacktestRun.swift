@@ -11,7 +11,9 @@ public struct BacktestRun: Sendable {
     /// Every year of the range, in order, with its model or why it was skipped.
     public let years: [BacktestYear]
     /// Every target of the range on a declared indicator, by year.
-    public let forecasts: [BacktestForecast]
+    public internal(set) var forecasts: [BacktestForecast]
+    /// The scenario's combination file when the forecasts were pooled (`calibrated()`).
+    public internal(set) var calibration: CalibrationSettings?
     /// Targets of the range whose indicator the scenario does not declare (not forecast).
     public let undeclared: [PastTarget]
     /// Rows of the targets table outside the backtest years.
@@ -30,6 +32,8 @@ public struct BacktestSummary: Sendable {
     /// A forecaster's scores over the scored targets.
     public struct Scores: Sendable {
         public let name: String
+        /// How reports name it, in English and in Chinese.
+        public let label: String, zhLabel: String
         /// Its probability for each scored target (fractions).
         public let probabilities: [Double]
         public let brier: Double
@@ -45,8 +49,10 @@ public struct BacktestSummary: Sendable {
     public let met: Int
     /// The log-score clip, 1/(2N) for N paths.
     public let clip: Double
-    /// The model, then "base rate" (met fraction of earlier years; 0.5 in the first year)
-    /// and "always met" (P = 0.95).
+    /// The model, then "base rate" (met fraction of earlier years; 0.5 in the first year),
+    /// "always met" (P = 0.95), and, when the forecasts were pooled with a combination file
+    /// (`BacktestRun.calibrated()`), "target-anchored" (where every scored target has one) and
+    /// "calibrated".
     public let forecasters: [Scores]
     /// Scored targets whose base rate is the initial 0.5 (no earlier year).
     public let baseRateInitial: Int
@@ -73,15 +79,25 @@ public struct BacktestSummary: Sendable {
         let base = ProbabilityScore.baseRate(years: scored.map(\.target.year), outcomes: outcomes)
         baseRateInitial = base.filter(\.isInitial).count
         let clip = self.clip
-        func scores(_ name: String, _ p: [Double]) -> Scores {
+        func scores(_ name: String, _ label: String, _ zh: String, _ p: [Double]) -> Scores {
             let b = zip(p, outcomes).map { ProbabilityScore.brier($0, $1) }
             let l = zip(p, outcomes).map { ProbabilityScore.logScore($0, $1, clip: clip) }
-            return Scores(name: name, probabilities: p, brier: ProbabilityScore.mean(b), logScore: ProbabilityScore.mean(l),
-                          brierScores: b, logScores: l)
+            return Scores(name: name, label: label, zhLabel: zh, probabilities: p, brier: ProbabilityScore.mean(b),
+                          logScore: ProbabilityScore.mean(l), brierScores: b, logScores: l)
         }
         let model = scored.map { $0.probability!.value }
-        forecasters = [scores("model", model), scores("base rate", base.map(\.probability)),
-                       scores("always met", Array(repeating: Self.alwaysMet, count: scored.count))]
+        var forecasters = [scores("model", "model (forecast)", "模型", model),
+                           scores("base rate", "base rate of earlier years", "历年达成率", base.map(\.probability)),
+                           scores("always met", "always met (P = \(Self.alwaysMet))", "“总能达成”（P = \(Self.alwaysMet)）",
+                                  Array(repeating: Self.alwaysMet, count: scored.count))]
+        let anchored = scored.compactMap(\.anchored), calibrated = scored.compactMap(\.calibrated)
+        if !scored.isEmpty && anchored.count == scored.count {
+            forecasters.append(scores("target_anchored", "target-anchored", "目标锚定", anchored))
+        }
+        if !scored.isEmpty && calibrated.count == scored.count {
+            forecasters.append(scores("calibrated", "calibrated (simulate's default)", "校准（默认）", calibrated))
+        }
+        self.forecasters = forecasters
         reliability = ReliabilityBin.table(model, outcomes)
         let b50 = scored.compactMap { $0.isInside(band: 0.25) }, b80 = scored.compactMap { $0.isInside(band: 0.1) }
         inside50 = b50.filter { $0 }.count
@@ -98,7 +114,6 @@ public struct BacktestSummary: Sendable {
         }
         var indicators: [String] = []
         for f in scored where !indicators.contains(f.target.indicator) { indicators.append(f.target.indicator) }
-        let forecasters = self.forecasters
         byIndicator = indicators.map { id in
             let rows = scored.indices.filter { scored[$0].target.indicator == id }
             return (id, rows.count, rows.filter { outcomes[$0] }.count, ProbabilityScore.mean(rows.map { model[$0] }),

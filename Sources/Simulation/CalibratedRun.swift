@@ -57,15 +57,7 @@ extension ScenarioRunner {
         }
         let first = try simulate(input, plan: plan, options: options, progress: progress)
         guard let settings = input.scenario.calibration else { return first.withPrecision(cap: cap, requested: options.precision) }
-        let file: CombinationFile
-        let records: [TargetRecord]
-        do {
-            file = try CombinationFile.load(contentsOf: settings.file.url)
-            records = try file.targetRecords()
-        } catch {
-            throw CalibrationRunError.file("\(settings.file.written): \(error)")
-        }
-        let anchored = TargetAnchored(records: records)
+        let context = try CalibrationContext(settings)
         let scenario = input.scenario
         var calibrations: [TargetCalibration?] = []
         var shifts: [Adjustment] = []
@@ -73,16 +65,10 @@ extension ScenarioRunner {
         for item in first.targets {
             guard let outcome = item.outcome else { calibrations.append(nil); continue }
             let t = item.target
-            let state = file.state(for: t.year)
-            let indicator = scenario.indicator(t.indicator)!
-            let proxied = scenario.historyProxy != nil || indicator.historyRegion != nil || indicator.history != nil
-            let predictive = anchored.predictive(region: settings.region, indicator: t.indicator, year: t.year,
-                                                 wording: t.wording, settings: state.anchored)
-            let pA = predictive.map { t.bound.probability(under: $0) }
-            let pool = LogisticPool(coefficients: state.coefficients)
-            let p = pool.probability(LogisticPool.features(model: outcome.probability.value, proxied: proxied, anchored: pA,
-                                                                       baseRate: RollingCalibration.baseRate(records, indicator: t.indicator, before: t.year),
-                                                                       ceiling: t.bound.isCeiling))
+            let pooled = context.pooled(indicator: t.indicator, year: t.year, wording: t.wording, bound: t.bound,
+                                        model: outcome.probability.value,
+                                        proxied: CalibrationContext.isProxied(scenario.indicator(t.indicator)!, in: scenario))
+            let p = pooled.pooled
             let key = "\(t.indicator) \(t.year)"
             var shift: Double? = nil
             var note: String? = nil
@@ -97,14 +83,14 @@ extension ScenarioRunner {
             } else {
                 note = "two-sided band or no quantile in range: not shifted (P(met) is the model's)"
             }
-            calibrations.append(TargetCalibration(model: outcome.probability, anchored: pA, anchoredPredictive: predictive,
-                                                  pooled: p, shift: shift, note: note))
+            calibrations.append(TargetCalibration(model: outcome.probability, anchored: pooled.anchored,
+                                                  anchoredPredictive: pooled.anchoredPredictive, pooled: p, shift: shift, note: note))
         }
         var calibrated = input
         calibrated.scenario.adjustments += shifts
         let second = try simulate(calibrated, plan: plan, options: options, progress: nil)
         let summary = CalibrationSummary(file: settings.file.written, region: settings.region,
-                                         state: file.state(for: scenario.baseYear + 1), madeBy: file.madeBy)
+                                         state: context.file.state(for: scenario.baseYear + 1), madeBy: context.file.madeBy)
         return second.calibrated(calibrations, summary: summary, scenario: scenario)
             .withPrecision(cap: cap, requested: options.precision)
     }

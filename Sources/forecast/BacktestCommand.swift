@@ -15,7 +15,9 @@ struct BacktestCommand: ParsableCommand {
             table: fits the scenario's model on first-published data up to Y-1 only, simulates \
             Y, and compares each target's P(met) and predictive quantiles with Y's \
             first-published outcome. Prints the Brier and log scores beside naive references \
-            (base rate of earlier years, "always met" at 0.95), a reliability table, the CRPS \
+            (base rate of earlier years, "always met" at 0.95) and, when the scenario names a \
+            combination file, the target-anchored and calibrated forecasts (each year pooled \
+            with the file's state learned before it), a reliability table, the CRPS \
             and fan-band coverage, and the per-year table. With --out DIR, also writes \
             backtest.md, forecasts.csv, reliability.csv, summary.json and report.html (a \
             self-contained page with the reliability diagram) into DIR. A calibration set \
@@ -32,14 +34,36 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Directory for backtest.md, forecasts.csv, reliability.csv, summary.json and report.html.")
     var out: String?
 
+    @Option(help: ArgumentHelp("Score the calibrated default too, pooling with this combination file (written by `forecast calibrate`) instead of the scenario's own \"calibration\".", valueName: "file"))
+    var calibration: String?
+
+    @Option(help: ArgumentHelp("The scenario's region id in the combination file's records (with --calibration; default: the scenario's calibration.region).", valueName: "id"))
+    var calibrationRegion: String?
+
+    func validate() throws {
+        if calibrationRegion != nil && calibration == nil {
+            throw ValidationError("--calibration-region needs --calibration FILE")
+        }
+    }
+
     func run() throws {
         if let data = FileManager.default.contents(atPath: scenario), CalibrationSet.isCalibrationSet(data) {
             return try runCalibrationSet()
         }
-        let input = try loadScenario(scenario)
+        var input = try loadScenario(scenario)
+        if let file = calibration {
+            guard let region = calibrationRegion ?? input.scenario.calibration?.region else {
+                printError("--calibration \(file): give the scenario's region id in the file with --calibration-region ID")
+                throw ExitStatus.invalidInput
+            }
+            input.scenario.calibration = CalibrationSettings(
+                file: FileReference(written: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)),
+                region: region)
+        }
+        try checkCalibration(scenario, input, strict: false)
         let run: BacktestRun
         do {
-            run = try BacktestRunner.run(input, options: options.runOptions)
+            run = try BacktestRunner.run(input, options: options.runOptions).calibrated()
         } catch let error as BacktestError {
             printError("\(scenario): \(error)")
             throw ExitStatus.invalidInput

@@ -38,6 +38,8 @@ struct CalibrateCommand: ParsableCommand {
         let url = URL(fileURLWithPath: out)
         try writeOutputs(directory: url.deletingLastPathComponent().path, files: [url.lastPathComponent: try file.encoded()])
         let last = file.origins.last!
-        print("wrote \(out): \(file.records.count) records, state for \(last.year) learned from \(last.trainingTargets) earlier targets; coefficients (a_floor, a_ceiling, b_own, b_proxy, c, d) = \(last.coefficients.map { String(format: "%.3f", $0) }.joined(separator: ", "))")
+        // The state every later year uses: from the first year after the last outcome on.
+        let from = file.origins.first { $0.trainingTargets == last.trainingTargets }?.year ?? last.year
+        print("wrote \(out): \(file.records.count) records, state for targets of \(from) and later learned from \(last.trainingTargets) targets with outcomes (centre \(last.prior ?? "?"), λ = \(last.penalty.map { String(format: "%g", $0) } ?? "none")); coefficients (\(LogisticPool.names.joined(separator: ", "))) = \(last.coefficients.map { String(format: "%.3f", $0) }.joined(separator: ", "))")
     }
 }

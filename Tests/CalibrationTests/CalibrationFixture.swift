@@ -11,10 +11,17 @@ struct CalibrationReference: Decodable {
         let p_above_half: Double
     }
     struct Pool: Decodable {
-        struct Fit: Decodable { let lambda: Double; let statsmodels: [Double]; let scipy: [Double] }
+        struct Fit: Decodable {
+            let lambda: Double; let statsmodels: [Double]; let scipy: [Double]
+            /// How far statsmodels' solver stopped from scipy's optimum (max over coefficients).
+            let statsmodelsError: Double
+            enum CodingKeys: String, CodingKey { case lambda, statsmodels, scipy, statsmodelsError = "statsmodels_error" }
+        }
         let model, anchored, base: [Double]
         let proxied, ceiling, met: [Bool]
         let fits: [Fit]
+        /// The centre of the ridge penalty.
+        let prior: [Double]
     }
     let student_t: [TCase]
     let nig: [NIGCase]

@@ -59,13 +59,14 @@ final class ClosedFormTests: XCTestCase {
         let ref = try CalibrationReference.load().pool
         let x = ref.model.indices.map { LogisticPool.features(model: ref.model[$0], proxied: ref.proxied[$0], anchored: ref.anchored[$0], baseRate: ref.base[$0], ceiling: ref.ceiling[$0]) }
         for fit in ref.fits {
-            let pool = try LogisticPool.fit(x, ref.met, penalty: fit.lambda)
-            // scipy's BFGS to 1e-9; statsmodels' coordinate descent stops within about 3e-5.
+            let pool = try LogisticPool.fit(x, ref.met, penalty: fit.lambda, prior: ref.prior)
+            // scipy's BFGS to 1e-9; statsmodels' coordinate descent stops 2e-5 to 1e-4 away, as
+            // the peer script measures (`statsmodels_error`): agree within that, plus 1e-7.
             for (a, b) in zip(pool.coefficients, fit.scipy) {
                 XCTAssertEqual(a, b, accuracy: 1e-7, "λ = \(fit.lambda): \(pool.coefficients) vs scipy \(fit.scipy)")
             }
             for (a, b) in zip(pool.coefficients, fit.statsmodels) {
-                XCTAssertEqual(a, b, accuracy: 1e-4, "λ = \(fit.lambda): \(pool.coefficients) vs statsmodels \(fit.statsmodels)")
+                XCTAssertEqual(a, b, accuracy: fit.statsmodelsError + 1e-7, "λ = \(fit.lambda): \(pool.coefficients) vs statsmodels \(fit.statsmodels)")
             }
         }
     }
