@@ -94,12 +94,12 @@ public struct CombinationFile: Sendable, Codable {
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do {
             let file = try decoder.decode(CombinationFile.self, from: Data(contentsOf: url))
-            guard !file.origins.isEmpty, file.origins.allSatisfy({ $0.coefficients.count == LogisticPool.prior.count }) else {
-                throw CombinationFileError.unreadable(url.relativePath, "no origin, or an origin without its \(LogisticPool.prior.count) coefficients")
+            guard !file.origins.isEmpty, file.origins.allSatisfy({ $0.coefficients.count == LogisticPool.names.count }) else {
+                throw CombinationFileError.unreadable(url.relativePath, "no origin, or an origin without its \(LogisticPool.names.count) coefficients (\(LogisticPool.names.joined(separator: ", "))): a file written before they were introduced; write it again with `forecast calibrate`")
             }
             return file
         } catch let e as DecodingError {
-            throw CombinationFileError.unreadable(url.relativePath, "\(e)")
+            throw CombinationFileError.unreadable(url.relativePath, e.readerText)
         }
     }
 

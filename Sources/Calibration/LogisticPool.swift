@@ -41,8 +41,15 @@ public struct LogisticPool: Sendable, Equatable, Codable {
     public static let clip = 0.01
     /// The coefficients' names, in order.
     public static let names = ["a_floor", "a_ceiling", "b_own", "b_proxy", "c_own", "c_other", "d"]
+    /// What each coefficient multiplies, in order of `names`.
+    static let terms = ["[floor]", "[ceiling]", "·logit p_model[own history]", "·logit p_model[proxy]",
+                        "·logit p_anchored[own history]", "·logit p_anchored[no own model]", "·logit p_base"]
     /// The pool's formula in words, for reports.
-    public static let formula = "p = σ(a_floor[floor] + a_ceiling[ceiling] + b_own·logit p_model[own history] + b_proxy·logit p_model[proxy] + c_own·logit p_anchored[own history] + c_other·logit p_anchored[no own model] + d·logit p_base)"
+    public static var formula: String { "p = σ(" + zip(names, terms).map { $0 + $1 }.joined(separator: " + ") + ")" }
+    /// The formula with these coefficients written in (`digits` decimals).
+    public func formula(digits: Int = 2) -> String {
+        "p = σ(" + zip(coefficients, Self.terms).map { String(format: "%.\(digits)f", $0) + $1 }.joined(separator: " + ") + ")"
+    }
     /// The candidate priors written out, for reports.
     public static var priorsText: String {
         priors.map { p in "\(p.name) (" + p.coefficients.map { $0 == 0.5 ? "½" : String(Int($0)) }.joined(separator: ", ") + ")" }

@@ -10,7 +10,8 @@ import Simulation
 /// history stands in (empty: the region's own).
 public enum CSVReport {
     public static func targets(_ run: ScenarioRun) -> String {
-        var rows = [["scenario", "indicator", "year", "measure", "bound_kind", "bound_value", "tolerance", "reading", "unit",
+        var rows = [["scenario", "indicator", "year", "measure", "bound_kind", "bound_value", "tolerance",
+                     "stated", "stated_value", "stated_upper", "reading", "unit",
                      "quote", "status", "reason", "p_met", "mc_se", "ci95_low", "ci95_high", "p_lands_near", "p_model",
                      "p_anchored", "calibration_shift", "q10", "q50", "q90", "confidence", "verdict", "shift_needed", "shift_note",
                      "proxy_history_region"]]
@@ -19,8 +20,9 @@ public enum CSVReport {
             let t = TargetText(run: run, item: item)
             let target = item.target
             let (kind, value, tolerance) = JSONSummary.boundParts(target.bound)
+            let stated = JSONSummary.statedParts(target.wording)
             var row = [run.scenario.name, target.indicator, String(target.year), target.measure.rawValue, kind,
-                       "\(value)", number(tolerance), t.readingText, item.unit, target.quote ?? "user target (no quote)"]
+                       "\(value)", number(tolerance), stated.0, "\(stated.1)", number(stated.2), t.readingText, item.unit, target.quote ?? "user target (no quote)"]
             if let outcome = item.outcome {
                 let p = outcome.probability
                 let d = outcome.distribution

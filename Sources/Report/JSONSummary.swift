@@ -36,6 +36,10 @@ public enum JSONSummary {
         let boundKind: String
         let boundValue: Double
         let tolerance: Double?
+        /// The target as the report states it (区间 a–b: "range", stated_value a, stated_upper b).
+        let stated: String
+        let statedValue: Double
+        let statedUpper: Double?
         let reading: String
         let quote: String?
         let unit: String
@@ -79,17 +83,30 @@ public enum JSONSummary {
         }
     }
 
+    /// The target as stated (before its reading): kind ("at_least", "at_most", "around",
+    /// "range"), first number, and the range's upper end (nil unless a range).
+    static func statedParts(_ w: Wording) -> (String, Double, Double?) {
+        switch w {
+        case .atLeast(let x): return ("at_least", x, nil)
+        case .atMost(let x): return ("at_most", x, nil)
+        case .around(let x, _): return ("around", x, nil)
+        case .range(let a, let b): return ("range", a, b)
+        }
+    }
+
     public static func render(_ run: ScenarioRun) throws -> String {
         let s = run.scenario
         let targets = run.targets.map { item -> TargetSummary in
             let t = TargetText(run: run, item: item)
             let o = item.outcome, p = o?.probability
             let (kind, value, tolerance) = boundParts(item.target.bound)
+            let stated = statedParts(item.target.wording)
             let shift = o?.shiftNeeded(confidence: s.confidence)
             let finite = { (x: Double?) in x.flatMap { $0.isFinite ? $0 : nil } }
             return TargetSummary(
                 indicator: item.target.indicator, year: item.target.year, measure: item.target.measure.rawValue,
-                bound: t.boundText, boundKind: kind, boundValue: value, tolerance: tolerance, reading: t.readingText,
+                bound: t.boundText, boundKind: kind, boundValue: value, tolerance: tolerance,
+                stated: stated.0, statedValue: stated.1, statedUpper: stated.2, reading: t.readingText,
                 quote: item.target.quote, unit: item.unit, proxyHistoryRegion: item.proxyRegion, evaluated: o != nil, reason: item.reason,
                 pMet: p?.value, mcStandardError: p?.standardError,
                 ci95Low: p?.interval95.lower, ci95High: p?.interval95.upper,

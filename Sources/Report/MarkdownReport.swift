@@ -1,3 +1,4 @@
+import Calibration
 import Foundation
 import Scenario
 import Simulation
@@ -72,8 +73,7 @@ public enum MarkdownReport {
             lines.append("- Adjustments: " + s.adjustments.map { "\($0.indicator) \($0.year) \($0.shiftPP > 0 ? "+" : "")\($0.shiftPP) pp (\($0.reason))" }.joined(separator: "; "))
         }
         if let c = run.calibration {
-            let k = c.state.coefficients.map { NumberFormat.fixed($0, 2) }
-            lines.append("- P(met): **calibrated** — the model's and the target-anchored forecaster's P(met) and the indicator's base rate pooled as learned from \(c.state.trainingTargets) earlier targets of the calibration set (state of \(c.state.year); p = σ(\(k[0])[floor] + \(k[1])[ceiling] + \(k[2])·logit p_model[own history] + \(k[3])·logit p_model[proxy] + \(k[4])·logit p_anchored + \(k[5])·logit p_base)), then the paths shifted to those probabilities; region \"\(c.region)\" in \(c.file) (\(c.madeBy)). The model's own P(met) is in the next table")
+            lines.append("- P(met): **calibrated** — the model's and the target-anchored forecaster's P(met) and the indicator's base rate pooled as learned from \(c.state.trainingTargets) earlier targets of the calibration set (state of \(c.state.year); \(LogisticPool(coefficients: c.state.coefficients).formula())), then the paths shifted to those probabilities, and the scenario's risks and judgmental adjustments applied in full on top (the combination was learned from backtests without them); region \"\(c.region)\" in \(c.file) (\(c.madeBy)). The model's own P(met) is in the next table")
         } else {
             lines.append("- P(met): the model's alone (no calibration used: the scenario names none, or --model-only; on past targets the model alone scored worse than the calibrated default: see the README)")
         }
@@ -118,7 +118,7 @@ public enum MarkdownReport {
         let evaluated = run.targets.filter { $0.outcome != nil }
         guard !evaluated.isEmpty else { return "" }
         var out = "### How each target is read and its P(met) made\n\n"
-        out += "| Indicator | Year | Reading | P(lands near X) | Model P(met) | Target-anchored P(met) | Calibration shift |\n|---|---|---|---|---|---|---|\n"
+        out += "| Indicator | Year | Reading | P(lands near X) | Model P(met), before risks and judgments | Target-anchored P(met) | Calibration shift |\n|---|---|---|---|---|---|---|\n"
         for item in evaluated {
             let t = TargetText(run: run, item: item)
             let near = item.near.map { o in

@@ -18,7 +18,7 @@ enum PageTargetTable {
                        "所需调整 <span class=\"en\">Shift needed or slack</span>",
                        "中位数 <span class=\"en\">Median (10%–90%)</span>"]
         if calibrated {
-            headers += ["模型 <span class=\"en\">Model P(met)</span>", "目标锚定 <span class=\"en\">Anchored P(met)</span>",
+            headers += ["模型（未计风险与判断调整） <span class=\"en\">Model P(met) before risks and judgments</span>", "目标锚定 <span class=\"en\">Anchored P(met)</span>",
                         "路径平移 <span class=\"en\">Shift of the paths</span>"]
         }
         var rows: [[String]] = []

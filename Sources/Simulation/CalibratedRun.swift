@@ -4,7 +4,9 @@ import Scenario
 
 /// How the calibrated P(met) of one target was made.
 public struct TargetCalibration: Sendable {
-    /// The model's own P(met) (the first run, without the calibration shift).
+    /// The model's own P(met) before the scenario's risks and judgmental adjustments (the
+    /// first run, without them and without the calibration shift): what the combination was
+    /// fitted on, since the calibration set's backtests apply no risks or judgments.
     public let model: ProbabilityEstimate
     /// The target-anchored forecaster's P(met) and predictive, or nil (too few earlier
     /// deviations for the indicator in the combination file).
@@ -35,13 +37,16 @@ public enum CalibrationRunError: Error, CustomStringConvertible {
 }
 
 extension ScenarioRunner {
-    /// Runs the scenario and, when it names a combination file, calibrates it: each target's
-    /// P(met) from the model and the target-anchored forecaster is pooled by the file's state
-    /// for the target's year (`LogisticPool`), then the indicator's paths in that year are
-    /// shifted so that the target's P(met) equals the pooled value, and the scenario is
-    /// simulated again with the same seed (common random numbers). Every number of the second
-    /// run — P(met), the joint probability, P(at least k met), fans, shifts needed — comes from
-    /// the same shifted paths, so they agree with each other.
+    /// Runs the scenario and, when it names a combination file, calibrates it: the model is run
+    /// without the scenario's risks and judgmental adjustments (the combination was learned from
+    /// backtests that apply none), each target's P(met) from that run and the target-anchored
+    /// forecaster is pooled by the file's state for the target's year (`LogisticPool`), the
+    /// indicator's paths in that year are shifted so that the target's P(met) in that run would
+    /// equal the pooled value, and the scenario is simulated again with the same seed (common
+    /// random numbers) with the shifts, its risks and its adjustments. Risks and judgments thus
+    /// act in full on the calibrated paths rather than through the pool's weights. Every number
+    /// of the second run — P(met), the joint probability, P(at least k met), fans, shifts
+    /// needed — comes from the same paths, so they agree with each other.
     ///
     /// Not shifted (said in the target's `note`): a target read as a two-sided band, an
     /// average-growth target, a second target on an indicator-year already shifted.
@@ -55,9 +60,15 @@ extension ScenarioRunner {
         if let precision = options.precision {
             options.paths = try pathsForPrecision(input, plan: plan, options: options, precision: precision)
         }
-        let first = try simulate(input, plan: plan, options: options, progress: progress)
-        guard let settings = input.scenario.calibration else { return first.withPrecision(cap: cap, requested: options.precision) }
+        guard let settings = input.scenario.calibration else {
+            return try simulate(input, plan: plan, options: options, progress: progress)
+                .withPrecision(cap: cap, requested: options.precision)
+        }
         let context = try CalibrationContext(settings)
+        var modelOnly = input
+        modelOnly.scenario.risks = []
+        modelOnly.scenario.adjustments = []
+        let first = try simulate(modelOnly, plan: plan, options: options, progress: progress)
         let scenario = input.scenario
         var calibrations: [TargetCalibration?] = []
         var shifts: [Adjustment] = []

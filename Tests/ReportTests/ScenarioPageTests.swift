@@ -137,7 +137,7 @@ final class ScenarioPageTests: XCTestCase {
         XCTAssertNotNil(run.calibration)
         let page = PageFixture.parse(ScenarioPage.render(run, input: input))
         let table = try XCTUnwrap(page.all("table").first { $0.has(class: "targets") })
-        XCTAssertTrue(table.all("th").map(\.allText).contains("模型 Model P(met)"))
+        XCTAssertTrue(table.all("th").map(\.allText).contains("模型（未计风险与判断调整） Model P(met) before risks and judgments"))
         var checked = 0
         for (i, item) in run.targets.enumerated() {
             guard let c = item.calibration else { continue }

@@ -55,5 +55,21 @@ final class CalibratedRunTests: XCTestCase {
         // Joint from the same paths: P(all) <= min of the marginals.
         let joint = try XCTUnwrap(run.joint.first).1.all.value
         XCTAssertLessThanOrEqual(joint, run.targets.map { $0.outcome!.probability.value }.min()! + 1e-12)
+
+        // A sure risk of −1 pp on GDP acts in full on the calibrated paths: the pool sees the
+        // model before risks (the same model P(met) and pooled value), and every calibrated GDP
+        // quantile moves down by 1 pp (common random numbers; within two histogram bins).
+        input.scenario.risks = [Risk(name: "sure shock", probability: 1, year: 2020, impactPP: ["gdp": -1], persistence: 0)]
+        let risky = try ScenarioRunner.runCalibrated(input, options: RunOptions(threads: 2))
+        let before = try XCTUnwrap(run.targets.first { $0.target.indicator == "gdp" })
+        let after = try XCTUnwrap(risky.targets.first { $0.target.indicator == "gdp" })
+        XCTAssertEqual(after.calibration!.model.value, before.calibration!.model.value)
+        XCTAssertEqual(after.calibration!.pooled, before.calibration!.pooled)
+        let d0 = before.outcome!.distribution, d1 = after.outcome!.distribution
+        for q in [0.1, 0.5, 0.9] {
+            let width = max(d0.resolution, d1.resolution)
+            XCTAssertEqual(d1.quantile(q)! - d0.quantile(q)!, -1, accuracy: 2 * width, "quantile \(q)")
+        }
+        XCTAssertLessThan(after.outcome!.probability.value, before.outcome!.probability.value)
     }
 }
