@@ -69,4 +69,13 @@ public struct ForecasterScores: Sendable {
     public func reliability(_ name: ForecasterName) -> [ReliabilityBin] {
         ReliabilityBin.table(scores(name).probabilities, outcomes)
     }
+
+    /// Observed frequency minus mean probability in reliability bin `bin` (of 10), with its
+    /// standard error clustered by year: a shared shock makes a year's targets miss together,
+    /// so a bin's gap is noisier than the binomial SE says.
+    public func reliabilityGap(_ name: ForecasterName, bin: Int) -> ClusteredDifference {
+        let p = scores(name).probabilities
+        let rows = p.indices.filter { ReliabilityBin.index(p[$0]) == bin }
+        return ClusteredDifference(rows.map { outcomes[$0] ? 1 : 0 }, rows.map { p[$0] }, clusters: rows.map { years[$0] })
+    }
 }

@@ -105,15 +105,19 @@ public struct ReliabilityBin: Sendable, Equatable {
     /// The table with `bins` equal bins over [0, 1] (10: 0–0.1, ..., 0.9–1).
     ///
     /// - Precondition: equal counts, `bins >= 1`, probabilities in [0, 1].
+    /// The bin of probability `p` among `bins` equal bins. The 1e-9 absorbs representation
+    /// error (0.3 · 10 = 3.0000000000000004 is fine, but 0.7 must not land in the 0.6 bin).
+    public static func index(_ p: Double, bins: Int = 10) -> Int {
+        min(bins - 1, Int((p * Double(bins) + 1e-9).rounded(.down)))
+    }
+
     public static func table(_ probabilities: [Double], _ outcomes: [Bool], bins: Int = 10) -> [ReliabilityBin] {
         precondition(probabilities.count == outcomes.count && bins >= 1)
         var counts = [Int](repeating: 0, count: bins), met = counts
         var sums = [Double](repeating: 0, count: bins)
         for (p, o) in zip(probabilities, outcomes) {
             precondition(p >= 0 && p <= 1, "probability outside [0, 1]")
-            // The 1e-9 absorbs representation error (0.3 · 10 = 3.0000000000000004 is fine,
-            // but 0.7 must not land in the 0.6 bin).
-            let k = min(bins - 1, Int((p * Double(bins) + 1e-9).rounded(.down)))
+            let k = index(p, bins: bins)
             counts[k] += 1
             sums[k] += p
             if o { met[k] += 1 }

@@ -37,11 +37,13 @@ public enum CalibrationSetReport {
     }
 
     static func reliabilityTable(_ s: ForecasterScores, _ name: ForecasterName) -> String {
-        var out = "| P(met) bin | targets | mean P | observed | observed − mean |\n|---|---|---|---|---|\n"
-        for b in s.reliability(name) where b.count > 0 {
+        var out = "| P(met) bin | targets | years | mean P | observed | observed − mean | ± SE, clustered by year |\n|---|---|---|---|---|---|---|\n"
+        for (k, b) in s.reliability(name).enumerated() where b.count > 0 {
             let gap = b.observedFrequency - b.meanProbability
             let flag = b.count >= 20 ? (abs(gap) <= 0.1 ? "" : " (beyond 10 pp)") : " (fewer than 20)"
-            out += "| \(Int(100 * b.lower))–\(Int(100 * b.upper))% | \(b.count) | \(pct(b.meanProbability)) | \(pct(b.observedFrequency)) | \(NumberFormat.fixed(100 * gap, 1)) pp\(flag) |\n"
+            let c = s.reliabilityGap(name, bin: k)
+            let se = c.standardError.isFinite ? NumberFormat.fixed(100 * c.standardError, 1) + " pp" : "one year"
+            out += "| \(Int(100 * b.lower))–\(Int(100 * b.upper))% | \(b.count) | \(c.clusters) | \(pct(b.meanProbability)) | \(pct(b.observedFrequency)) | \(NumberFormat.fixed(100 * gap, 1)) pp\(flag) | \(se) |\n"
         }
         return out
     }
@@ -57,7 +59,8 @@ public enum CalibrationSetReport {
         out += "Scored: **\(all.targets.count) targets** (\(all.outcomes.filter { $0 }.count) met under the official reading) over \(scoredRegions.count) regions and \(scoredYears.count) years; \(withOutcome.count) targets of these years have a first-published outcome, \(withOutcome.count - all.targets.count) of them without a model forecast (listed at the end). Reading: 左右 on growth is met at X − 0.5 or above, 区间 a–b at a or above, CPI and unemployment are ceilings.\n\n"
         out += "## Scores\n\nStandard errors of the paired differences are clustered by year (\(Set(all.years).count) clusters): a shock year hits every region at once.\n\n"
         out += scoresTable(all) + "\n"
-        out += "## Reliability of the calibrated forecaster\n\n" + reliabilityTable(all, .calibrated) + "\n"
+        out += "## Reliability of the calibrated forecaster\n\nA bin's gap has two sources of noise: the targets in it, and the years they come from — targets of one year miss together when a shock hits every region, so the standard error is clustered by year (a gap beyond 2 SE is more than the luck of the years drawn).\n\n" + reliabilityTable(all, .calibrated) + "\n"
+        out += "### Reliability of the base rate\n\n" + reliabilityTable(all, .baseRate) + "\n"
         out += "### Reliability of the model\n\n" + reliabilityTable(all, .model) + "\n"
         out += "## By group of regions\n\n"
         for (name, regions) in subsets(run) {
