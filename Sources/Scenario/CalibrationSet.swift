@@ -135,6 +135,14 @@ public struct CalibrationSetInput: Sendable {
         var problems: [ValidationProblem] = []
         var members: [Member] = []
         for (i, region) in set.regions.enumerated() {
+            // A missing file is named where the set names it.
+            let named: [(String, FileReference?)] = [("scenario", region.scenario), ("targets", region.targets), ("outcomes", region.outcomes)]
+            let missing = named.compactMap { key, ref -> ValidationProblem? in
+                guard let ref, !FileManager.default.fileExists(atPath: ref.url.path) else { return nil }
+                return ValidationProblem(file: set.file, location: .jsonPath("calibration_set.regions[\(i)].\(key)"),
+                                         message: "file not found: \(ref.written) (looked for \(ref.url.path); paths are relative to the calibration set's folder)")
+            }
+            guard missing.isEmpty else { problems += missing; continue }
             do throws(ValidationFailure) {
                 var input = try ScenarioInput.load(contentsOf: region.scenario.url)
                 if let t = region.targets { input.pastTargets = try PastTarget.load(contentsOf: t.url) }

@@ -34,4 +34,23 @@ final class CalibrationSetCommandTests: XCTestCase {
         XCTAssertEqual(records.count, (shipped["records"] as? [[String: Any]])?.count,
                        "the shipped combination file covers the shipped calibration set (rerun forecast calibrate)")
     }
+
+    /// A region's missing file is named at its JSON path in the set; exit 2; nothing written.
+    func testMissingRegionFileNamedAtItsPath() throws {
+        let root = ForecastExecutable.packageRoot
+        var set = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("scenarios/calibration-set.json"))) as? [String: Any])
+        var body = try XCTUnwrap(set["calibration_set"] as? [String: Any])
+        var regions = try XCTUnwrap(body["regions"] as? [[String: Any]])
+        regions[2]["targets"] = "../notebooks-data/provinces/nowhere/targets.csv"
+        body["regions"] = regions
+        set["calibration_set"] = body
+        let file = root.appendingPathComponent("scenarios/calibration-set-missing-\(UUID().uuidString).json")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("forecast-calset-missing-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file); try? FileManager.default.removeItem(at: out) }
+        try JSONSerialization.data(withJSONObject: set).write(to: file)
+        let run = try ForecastExecutable.run(["backtest", file.path, "--paths", "1024", "--out", out.path])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("calibration_set.regions[2].targets: file not found: ../notebooks-data/provinces/nowhere/targets.csv"), run.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+    }
 }
