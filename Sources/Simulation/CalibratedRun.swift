@@ -51,11 +51,12 @@ extension ScenarioRunner {
                                      progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ScenarioRun {
         let plan = try plan ?? ModelPlan(input)
         var options = options
-        let cap = options.paths ?? defaultPathCap
-        if let precision = options.precision {
-            options.paths = try pathsForPrecision(input, plan: plan, options: options, precision: precision)
-        }
+        let cap = options.paths ?? (options.precision == nil ? input.scenario.simulation.paths : defaultPathCap)
+        options.paths = cap
         let first = try simulate(input, plan: plan, options: options, progress: progress)
+        // The calibrated run repeats the first run's paths (common random numbers).
+        options.paths = first.paths
+        options.precision = nil
         guard let settings = input.scenario.calibration else { return first.withPrecision(cap: cap, requested: options.precision) }
         let file: CombinationFile
         let records: [TargetRecord]
