@@ -45,7 +45,7 @@ public enum MarkdownReport {
                         : "on (one posterior or sampling draw of the parameters per \(r.pathsPerDraw == r.blockSize ? "block" : "group") of \(r.pathsPerDraw) paths)")
             : "off (point estimates): the bands and P(met) ignore estimation error, so with short samples they are too narrow and too confident"))
         lines.append("- Paths: \(grouped(r.paths)) (\(r.blocks) blocks of \(r.blockSize)"
-            + (run.requestedPaths == r.paths ? ")"
+            + (run.requestedPaths == r.paths ? ")" : run.precision != nil ? "; as many as the stopping rule below needed)"
                : "; \(grouped(run.requestedPaths)) requested, rounded up to whole blocks, at least \(MonteCarloEngine.minimumBlocks) for the standard error)")
             + " · seed \(r.seed)")
         if let p = run.precision {
@@ -80,7 +80,7 @@ public enum MarkdownReport {
         let conditional = run.targets.filter { $0.outcome?.probability.estimator == .conditionalLastStep }.count
         let evaluated = run.targets.filter { $0.outcome != nil }.count
         if conditional > 0 {
-            lines.append("- P(met) estimator: \(conditional == evaluated ? "every" : "\(conditional) of \(evaluated)") target's P(met) by conditional Monte Carlo on its year's step (each path's normal probability of meeting it, given the path's earlier years, parameter draw, Student-t mixing variable and risk events, averaged over the paths)"
+            lines.append("- P(met) estimator: " + (conditional == evaluated ? "every target's P(met)" : "P(met) of \(conditional) of \(evaluated) targets") + " by conditional Monte Carlo on its year's step (each path's normal probability of meeting it, given the path's earlier years, parameter draw, Student-t mixing variable and risk events, averaged over the paths)"
                 + (conditional == evaluated ? "" : "; the others by the share of paths meeting them")
                 + "; P(all met), P(at least k met), fans and shifts count paths")
         }

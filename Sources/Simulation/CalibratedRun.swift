@@ -52,12 +52,13 @@ extension ScenarioRunner {
         let plan = try plan ?? ModelPlan(input)
         var options = options
         let cap = options.paths ?? (options.precision == nil ? input.scenario.simulation.paths : defaultPathCap)
+        let requested = options.precision
         options.paths = cap
         let first = try simulate(input, plan: plan, options: options, progress: progress)
         // The calibrated run repeats the first run's paths (common random numbers).
         options.paths = first.paths
         options.precision = nil
-        guard let settings = input.scenario.calibration else { return first.withPrecision(cap: cap, requested: options.precision) }
+        guard let settings = input.scenario.calibration else { return first.withPrecision(cap: cap, requested: requested) }
         let file: CombinationFile
         let records: [TargetRecord]
         do {
@@ -107,7 +108,7 @@ extension ScenarioRunner {
         let summary = CalibrationSummary(file: settings.file.written, region: settings.region,
                                          state: file.state(for: scenario.baseYear + 1), madeBy: file.madeBy)
         return second.calibrated(calibrations, summary: summary, scenario: scenario)
-            .withPrecision(cap: cap, requested: options.precision)
+            .withPrecision(cap: cap, requested: requested)
     }
 
     /// The shift of the target's quantity (pp of growth; for a level, converted to growth
