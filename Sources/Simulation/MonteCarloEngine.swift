@@ -50,6 +50,9 @@ public struct MonteCarloEngine: Sendable {
         self.pathsPerDraw = pathsPerDraw
     }
 
+    /// Parameter draws per pilot block (at most).
+    static let pilotDrawsPerBlock = 4
+
     /// Paths per parameter draw by default (bench/RESULTS.md, "Precision per second").
     public static let defaultPathsPerDraw = 16
 
@@ -106,7 +109,9 @@ public struct MonteCarloEngine: Sendable {
         var buffer = [Double](repeating: 0, count: blockSize)
         for i in 0..<pilotBlocks {
             var generator = Philox4x32(seed: input.seed, stream: UInt64.max - UInt64(i))
-            let systems = Self.systems(input, point: point, count: drawsPerBlock, using: &generator)
+            // The pilot only fixes histogram ranges (widened by their span): a few draws a block
+            // do, and keep its serial cost small when draws are expensive.
+            let systems = Self.systems(input, point: point, count: min(drawsPerBlock, Self.pilotDrawsPerBlock), using: &generator)
             pilotBlock.run(systems: systems, input: input, generator: &generator)
             pilot.observe(pilotBlock, input: input, buffer: &buffer)
         }
