@@ -59,11 +59,14 @@ public struct ProbabilityEstimate: Sendable, Equatable {
     /// 95% interval `p ± t SE`, clipped to [0, 1], with `t` the 97.5% quantile of Student's t
     /// with `blocks - 1` degrees of freedom (the batch-means SE is itself estimated from the
     /// blocks); when no path (or every path) met the event, the rule-of-three interval
-    /// `[0, 3/N]` (or `[1 - 3/N, 1]`).
+    /// `[0, 3/N]` (or `[1 - 3/N, 1]`). A conditional estimate with SE 0 strictly inside (0, 1)
+    /// is exact (every path's conditional probability the same): the interval is the point.
     public var interval95: (lower: Double, upper: Double) {
         if standardError == 0 {
             let r = min(1, 3 / Double(max(paths, 1)))
-            return value <= 0 ? (0, r) : (1 - r, 1)
+            if value <= 0 { return (0, r) }
+            if value >= 1 { return (1 - r, 1) }
+            return (value, value)
         }
         let t = studentT975(degreesOfFreedom: Double(max(1, blocks - 1)))
         return (max(0, value - t * standardError), min(1, value + t * standardError))

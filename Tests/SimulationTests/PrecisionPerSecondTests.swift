@@ -36,11 +36,7 @@ struct UncertainInterceptAR1: FittedModel {
 }
 
 final class PrecisionPerSecondTests: XCTestCase {
-    let known = KnownVAR1(
-        c: [2.0, 1.0, 3.0],
-        a: try! Matrix(rowMajor: [[0.5, 0.2, 0.0], [0.1, 0.4, 0.1], [0.0, -0.2, 0.6]]),
-        l: try! Matrix(rowMajor: [[1.0, 0, 0], [0.5, 0.8, 0], [-0.3, 0.2, 1.2]]),
-        y0: [6.0, 3.0, 5.0])
+    let known = KnownVAR1.threeIndicators
     let uncertain = UncertainInterceptAR1(mean: [3.0, 1.0], tau: [1.5, 0.8], phi: [0.6, 0.3],
                                           sigma: [0.5, 0.6], y0: [8.0, 2.0])
 
@@ -79,6 +75,9 @@ final class PrecisionPerSecondTests: XCTestCase {
             XCTAssertEqual(outcome.probability.estimator, .conditionalLastStep)
             XCTAssertEqual(outcome.probability.value, expected[i], accuracy: 1e-6, "target \(i)")
             XCTAssertLessThan(outcome.probability.standardError, 1e-6, "target \(i)")
+            let interval = outcome.probability.interval95
+            XCTAssertEqual(interval.lower, expected[i], accuracy: 1e-6, "target \(i)")
+            XCTAssertEqual(interval.upper, expected[i], accuracy: 1e-6, "target \(i)")
         }
         let counted = try MonteCarloEngine().run(input(known, targets, paths: 4096, estimator: .pathCount))
         for (i, outcome) in counted.targets.enumerated() {
