@@ -37,9 +37,9 @@ public struct MonteCarloEngine: Sendable {
     public var blockSize: Int
     public var binCount: Int
     public var pilotBlocks: Int
-    /// Paths that share one parameter draw (with parameter uncertainty). A power of two from
-    /// 16 to `blockSize`; the block size caps it (`blockSize` itself: one draw per block, the
-    /// engine before issue 11).
+    /// Paths that share one parameter draw (with parameter uncertainty), at least 16; the
+    /// block size caps it (`blockSize` itself: one draw per block, the engine before issue 11),
+    /// and a block's draws divide it (`drawsPerBlock(blockSize:pathsPerDraw:)`).
     public var pathsPerDraw: Int
 
     public init(blockSize: Int = 1024, binCount: Int = 8192, pilotBlocks: Int = 16,
@@ -100,7 +100,7 @@ public struct MonteCarloEngine: Sendable {
         let variableCount = input.variables.count
         let blockCount = (input.paths + blockSize - 1) / blockSize
         let groups = targetGroups(input)
-        let drawsPerBlock = input.parameterUncertainty ? max(1, blockSize / min(blockSize, max(16, pathsPerDraw))) : 1
+        let drawsPerBlock = input.parameterUncertainty ? Self.drawsPerBlock(blockSize: blockSize, pathsPerDraw: pathsPerDraw) : 1
         let lastStep = LastStepTargets(input, observation: (0..<point.observation.rows).map { point.observation.row($0) })
 
         // Pilot: ranges of every histogram.
@@ -145,6 +145,14 @@ public struct MonteCarloEngine: Sendable {
         return SimulationResult(input: input, accumulator: total, groups: groups, blockSize: blockSize,
                                 lastStep: lastStep, pathsPerDraw: blockSize / drawsPerBlock,
                                 precision: precision)
+    }
+
+    /// Parameter draws per block: `blockSize / pathsPerDraw` (`pathsPerDraw` at least 16),
+    /// lowered to a divisor of `blockSize` so that every group has the same number of paths.
+    static func drawsPerBlock(blockSize: Int, pathsPerDraw: Int) -> Int {
+        var draws = max(1, blockSize / min(blockSize, max(16, pathsPerDraw)))
+        while blockSize % draws != 0 { draws -= 1 }
+        return draws
     }
 
     /// How far beyond the projected need a stage of a precision run goes (the SE measured so

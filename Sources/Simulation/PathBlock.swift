@@ -113,6 +113,7 @@ final class PathBlock {
                                generator: inout Philox4x32) {
         let n = stateCount, m = shockCount, k = modelledCount, b = blockSize, width = n + m
         let groups = systems.count, size = b / groups, perGroup = width * n
+        precondition(size * groups == b, "the groups of a block must have equal sizes")
         let scale: Double
         switch distribution {
         case .normal(let s), .studentT(_, let s): scale = s

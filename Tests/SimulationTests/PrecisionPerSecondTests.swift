@@ -3,7 +3,7 @@ import Linear
 import Models
 import Random
 import XCTest
-import Simulation
+@testable import Simulation
 
 /// Two independent AR(1) indicators whose intercepts are uncertain: each parameter draw is
 /// c_i ~ N(c̄_i, τ_i²), so one year ahead y_i = c_i + φ_i y0_i + σ_i e_i is exactly
@@ -163,6 +163,22 @@ final class PrecisionPerSecondTests: XCTestCase {
         XCTAssertLessThan(precise[0].paths, 10_000_000)
         for t in precise[0].targets { XCTAssertLessThanOrEqual(t.probability.standardError, 0.004) }
         XCTAssertEqual(precise[0].precision, 0.004)
+    }
+
+    /// A block's parameter draws divide it, so every path of the block is simulated; a run
+    /// whose block size 64 does not divide still matches the closed form.
+    func testDrawsPerBlockDivideTheBlock() throws {
+        XCTAssertEqual(MonteCarloEngine.drawsPerBlock(blockSize: 1024, pathsPerDraw: 16), 64)
+        XCTAssertEqual(MonteCarloEngine.drawsPerBlock(blockSize: 336, pathsPerDraw: 64), 4)
+        XCTAssertEqual(MonteCarloEngine.drawsPerBlock(blockSize: 320, pathsPerDraw: 128), 2)
+        XCTAssertEqual(MonteCarloEngine.drawsPerBlock(blockSize: 16, pathsPerDraw: 16), 1)
+        XCTAssertEqual(MonteCarloEngine.drawsPerBlock(blockSize: 1024, pathsPerDraw: 1), 64)
+        let (m, s) = uncertain.oneYear(0)
+        let rule = TargetRule(variable: 0, yearOffset: 1, measure: .value, bound: .atMost(m - 0.5 * s))
+        let r = try MonteCarloEngine(pathsPerDraw: 64).run(input(uncertain, [rule], paths: 64 * 336, uncertainty: true))
+        XCTAssertEqual(r.blockSize, 336)
+        XCTAssertEqual(r.pathsPerDraw, 84)
+        XCTAssertEqual(r.targets[0].probability.value, normalCDF(-0.5), accuracy: 4 * r.targets[0].probability.standardError)
     }
 
     /// The SE is honest: 200 seeds at 2,048 paths (64 blocks of 32, two draws per block), the
