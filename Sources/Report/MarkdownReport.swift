@@ -43,15 +43,15 @@ public enum MarkdownReport {
         let fellBack = run.warnings.contains { $0.message.hasPrefix(parameterDrawsFallback) }
         lines.append("- Parameter uncertainty: " + (s.model.parameterUncertainty
             ? (fellBack ? "on, but parameter draws fell back to the point estimate (see the warnings)"
-                        : "on (one posterior or sampling draw of the parameters per block of \(r.blockSize) paths)")
+                        : "on (one posterior or sampling draw of the parameters per \(r.pathsPerDraw == r.blockSize ? "block" : "group") of \(r.pathsPerDraw) paths)")
             : "off (point estimates): the bands and P(met) ignore estimation error, so with short samples they are too narrow and too confident"))
         lines.append("- Paths: \(grouped(r.paths)) (\(r.blocks) blocks of \(r.blockSize)"
-            + (run.requestedPaths == r.paths ? ")"
+            + (run.requestedPaths == r.paths ? ")" : run.precision != nil ? "; as many as the stopping rule below needed)"
                : "; \(grouped(run.requestedPaths)) requested, rounded up to whole blocks, at least \(MonteCarloEngine.minimumBlocks) for the standard error)")
             + " · seed \(r.seed)")
         if let p = run.precision {
             let asked = NumberFormat.fixed(100 * p.requested, 3), got = NumberFormat.fixed(100 * p.reached, 3)
-            lines.append("- Stopping rule: every evaluated target's MC SE at most \(asked) pp, paths sized by a pilot of \(grouped(ScenarioRunner.pilotPaths)) — "
+            lines.append("- Stopping rule: every evaluated target's MC SE at most \(asked) pp, checked block after block (stages of whole blocks, sized from the SE so far; at most \(grouped(p.cap)) paths); \(grouped(p.paths)) paths used — "
                 + (p.isMet ? "met (largest SE \(got) pp)" : "**not met** at the cap of \(grouped(p.cap)) paths (largest SE \(got) pp)"))
         }
         let judged = s.indicators.filter(\.isJudgmental)
@@ -76,6 +76,13 @@ public enum MarkdownReport {
             lines.append("- P(met): **calibrated** — the model's and the target-anchored forecaster's P(met) and the indicator's base rate pooled as learned from \(c.state.trainingTargets) earlier targets of the calibration set (state of \(c.state.year); \(LogisticPool(coefficients: c.state.coefficients).formula())), then the paths shifted to those probabilities, and the scenario's risks and judgmental adjustments applied in full on top (the combination was learned from backtests without them); region \"\(c.region)\" in \(c.file) (\(c.madeBy)). The model's own P(met) is in the next table")
         } else {
             lines.append("- P(met): the model's alone (no calibration used: the scenario names none, or --model-only; on past targets the model alone scored worse than the calibrated default: see the README)")
+        }
+        let conditional = run.targets.filter { $0.outcome?.probability.estimator == .conditionalLastStep }.count
+        let evaluated = run.targets.filter { $0.outcome != nil }.count
+        if conditional > 0 {
+            lines.append("- P(met) estimator: " + (conditional == evaluated ? "every target's P(met)" : "P(met) of \(conditional) of \(evaluated) targets") + " by conditional Monte Carlo on its year's step (each path's normal probability of meeting it, given the path's earlier years, parameter draw, Student-t mixing variable and risk events, averaged over the paths)"
+                + (conditional == evaluated ? "" : "; the others by the share of paths meeting them")
+                + "; P(all met), P(at least k met), fans and shifts count paths")
         }
         lines.append("- Monte Carlo error: P(met) ± its standard error (batch means over blocks); digits shown are those the error supports; quantiles read off fixed-range histograms (\(r.fan.first?.first?.binCount ?? 0) bins)")
         lines.append("")

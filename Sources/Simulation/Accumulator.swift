@@ -16,11 +16,17 @@ struct Accumulator {
     var jointSquares: [Int]
     /// Per target-year group: `countMet[g][j]` = paths meeting exactly j targets of the year.
     var countMet: [[Int]]
+    /// Per target estimated by conditional Monte Carlo (`LastStepTargets` entry order):
+    /// Σ_b s_b and Σ_b s_b², s_b the block's sum of conditional P(met) in fixed point
+    /// (`LastStepTargets.scale` per unit).
+    var expected: [Int]
+    var expectedSquares: [Int128]
     var blocks = 0
     /// Simulated values that were NaN or infinite (an explosive draw); a valid run has none.
     var nonFinite = 0
 
-    init(fanRanges: [(Double, Double)], targetRanges: [(Double, Double)?], groups: [[Int]], binCount: Int) {
+    init(fanRanges: [(Double, Double)], targetRanges: [(Double, Double)?], groups: [[Int]], binCount: Int,
+         conditionalTargets: Int = 0) {
         fan = fanRanges.map { Histogram(lower: $0.0, upper: $0.1, binCount: binCount) }
         targetHistograms = targetRanges.map { r in r.map { Histogram(lower: $0.0, upper: $0.1, binCount: binCount) } }
         met = Array(repeating: 0, count: targetRanges.count)
@@ -28,6 +34,8 @@ struct Accumulator {
         joint = Array(repeating: 0, count: groups.count)
         jointSquares = joint
         countMet = groups.map { Array(repeating: 0, count: $0.count + 1) }
+        expected = Array(repeating: 0, count: conditionalTargets)
+        expectedSquares = Array(repeating: 0, count: conditionalTargets)
     }
 
     mutating func merge(_ other: Accumulator) {
@@ -43,6 +51,10 @@ struct Accumulator {
             joint[g] += other.joint[g]
             jointSquares[g] += other.jointSquares[g]
             for j in countMet[g].indices { countMet[g][j] += other.countMet[g][j] }
+        }
+        for e in expected.indices {
+            expected[e] += other.expected[e]
+            expectedSquares[e] += other.expectedSquares[e]
         }
         blocks += other.blocks
         nonFinite += other.nonFinite

@@ -77,7 +77,8 @@ public enum BacktestRunner {
             do {
                 run = try ScenarioRunner.simulate(
                     yearInput, plan: plan,
-                    options: RunOptions(paths: paths, seed: seed &+ UInt64(truncatingIfNeeded: year), threads: options.threads),
+                    options: RunOptions(paths: paths, seed: seed &+ UInt64(truncatingIfNeeded: year), threads: options.threads,
+                                        classicEngine: options.classicEngine, pathsPerDraw: options.pathsPerDraw),
                     progress: nil)
             } catch {
                 let reason = "simulation of \(year) failed: \(error)"

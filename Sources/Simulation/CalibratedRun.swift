@@ -56,19 +56,21 @@ extension ScenarioRunner {
                                      progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ScenarioRun {
         let plan = try plan ?? ModelPlan(input)
         var options = options
-        let cap = options.paths ?? defaultPathCap
-        if let precision = options.precision {
-            options.paths = try pathsForPrecision(input, plan: plan, options: options, precision: precision)
-        }
+        let cap = options.paths ?? (options.precision == nil ? input.scenario.simulation.paths : defaultPathCap)
+        let requested = options.precision
+        options.paths = cap
         guard let settings = input.scenario.calibration else {
             return try simulate(input, plan: plan, options: options, progress: progress)
-                .withPrecision(cap: cap, requested: options.precision)
+                .withPrecision(cap: cap, requested: requested)
         }
         let context = try CalibrationContext(settings)
         var modelOnly = input
         modelOnly.scenario.risks = []
         modelOnly.scenario.adjustments = []
         let first = try simulate(modelOnly, plan: plan, options: options, progress: progress)
+        // The calibrated run repeats the first run's paths (common random numbers).
+        options.paths = first.paths
+        options.precision = nil
         let scenario = input.scenario
         var calibrations: [TargetCalibration?] = []
         var shifts: [Adjustment] = []
@@ -103,7 +105,7 @@ extension ScenarioRunner {
         let summary = CalibrationSummary(file: settings.file.written, region: settings.region,
                                          state: context.file.state(for: scenario.baseYear + 1), madeBy: context.file.madeBy)
         return second.calibrated(calibrations, summary: summary, scenario: scenario)
-            .withPrecision(cap: cap, requested: options.precision)
+            .withPrecision(cap: cap, requested: requested)
     }
 
     /// The shift of the target's quantity (pp of growth; for a level, converted to growth

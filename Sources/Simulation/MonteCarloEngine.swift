@@ -17,10 +17,16 @@ public enum SimulationError: Error, Equatable, CustomStringConvertible {
 /// The block-parallel Monte Carlo engine.
 ///
 /// Paths run in blocks of `blockSize`. Block `b` draws every random number from
-/// `Philox4x32(seed: seed, stream: b)`: first its parameter draw (when parameter uncertainty
-/// is on), then its shocks, judgmental draws and risk events, in a fixed order. Blocks are
-/// shared among the threads in any way; statistics are integer counts merged exactly, so the
-/// result is byte-identical for any number of threads.
+/// `Philox4x32(seed: seed, stream: b)`: first its parameter draws (when parameter uncertainty
+/// is on: one per group of `pathsPerDraw` consecutive paths, in group order), then its
+/// shocks, judgmental draws and risk events, in a fixed order. Blocks are shared among the
+/// threads in any way; statistics are integer counts (and fixed-point sums of conditional
+/// probabilities) merged exactly, so the result is byte-identical for any number of threads.
+///
+/// Why small groups: with one draw per block of 1,024 paths, 97–99% of the Monte Carlo
+/// variance of a typical P(met) came from the parameter draws (issue 11); one draw per 16
+/// paths spends the paths on what varies. The batch-means SE stays over blocks (each block
+/// holds whole groups, and blocks are independent), so the draws' variance is in it.
 ///
 /// Quantiles come from fixed-range histograms (`binCount` bins per variable and year) whose
 /// ranges a pilot run fixes first (`pilotBlocks` blocks on streams 2^64 - 1, 2^64 - 2, ...,
@@ -31,12 +37,24 @@ public struct MonteCarloEngine: Sendable {
     public var blockSize: Int
     public var binCount: Int
     public var pilotBlocks: Int
+    /// Paths that share one parameter draw (with parameter uncertainty), at least 16; the
+    /// block size caps it (`blockSize` itself: one draw per block, the engine before issue 11),
+    /// and a block's draws divide it (`drawsPerBlock(blockSize:pathsPerDraw:)`).
+    public var pathsPerDraw: Int
 
-    public init(blockSize: Int = 1024, binCount: Int = 8192, pilotBlocks: Int = 16) {
+    public init(blockSize: Int = 1024, binCount: Int = 8192, pilotBlocks: Int = 16,
+                pathsPerDraw: Int = MonteCarloEngine.defaultPathsPerDraw) {
         self.blockSize = blockSize
         self.binCount = binCount
         self.pilotBlocks = pilotBlocks
+        self.pathsPerDraw = pathsPerDraw
     }
+
+    /// Parameter draws per pilot block (at most).
+    static let pilotDrawsPerBlock = 4
+
+    /// Paths per parameter draw by default (bench/RESULTS.md, "Precision per second").
+    public static let defaultPathsPerDraw = 16
 
     /// Runs the simulation.
     ///
@@ -44,7 +62,15 @@ public struct MonteCarloEngine: Sendable {
     ///   total blocks); for a progress display only.
     /// - Throws: `SimulationError.invalidInput` when the input is inconsistent (indices out of
     ///   range, horizon < 1, a shock distribution with ν <= 2, a probability outside [0, 1]).
-    public func run(_ input: SimulationInput,
+    ///
+    /// - Parameter precision: when set (a fraction: 0.001 is 0.1 pp), `input.paths` is a cap
+    ///   and the run goes block after block, in stages of consecutive blocks, until every
+    ///   joint target's Monte Carlo SE is at most `precision`: a first stage of
+    ///   `minimumBlocks` blocks, then stages sized from the SE so far (`N · (SE / precision)²`,
+    ///   times `precisionMargin`). The decision reads exact integer statistics after each
+    ///   stage, so the paths used, like the tables, do not depend on the thread count.
+    ///   `progress` then reports against the current stage's end.
+    public func run(_ input: SimulationInput, precision: Double? = nil,
                     progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SimulationResult {
         let point = try validate(input)
         let size = Self.blockSize(paths: input.paths, maximum: blockSize)
@@ -52,11 +78,11 @@ public struct MonteCarloEngine: Sendable {
         engine.blockSize = size
         var sized = input
         sized.paths = max(Self.minimumBlocks, (input.paths + size - 1) / size) * size
-        return try engine.runBlocks(sized, point: point, progress: progress)
+        return try engine.runBlocks(sized, point: point, precision: precision, progress: progress)
     }
 
     /// Fewest blocks a run has: the batch-means standard error needs enough blocks to be
-    /// trustworthy (with parameter uncertainty each block is one parameter draw).
+    /// trustworthy (the blocks are its batches).
     public static let minimumBlocks = 64
 
     /// The block size for `paths`: `maximum` for large runs, smaller (a multiple of 16, at
@@ -68,21 +94,25 @@ public struct MonteCarloEngine: Sendable {
     }
 
     /// The run proper, on a whole number of blocks; `point` is the model's point system.
-    private func runBlocks(_ input: SimulationInput, point: StateSpaceSystem,
+    private func runBlocks(_ input: SimulationInput, point: StateSpaceSystem, precision: Double?,
                            progress: (@Sendable (Int, Int) -> Void)?) throws -> SimulationResult {
         setBLASThreads(1)
         let variableCount = input.variables.count
         let blockCount = (input.paths + blockSize - 1) / blockSize
         let groups = targetGroups(input)
+        let drawsPerBlock = input.parameterUncertainty ? Self.drawsPerBlock(blockSize: blockSize, pathsPerDraw: pathsPerDraw) : 1
+        let lastStep = LastStepTargets(input, observation: (0..<point.observation.rows).map { point.observation.row($0) })
 
         // Pilot: ranges of every histogram.
         var pilot = Ranges(fan: variableCount * input.horizon, targets: input.targets.count)
-        let pilotBlock = makeBlock(input, point)
+        let pilotBlock = makeBlock(input, point, lastStep: LastStepTargets())
         var buffer = [Double](repeating: 0, count: blockSize)
         for i in 0..<pilotBlocks {
             var generator = Philox4x32(seed: input.seed, stream: UInt64.max - UInt64(i))
-            let system = input.parameterUncertainty ? input.model.drawSystem(using: &generator) : point
-            pilotBlock.run(system: system, input: input, generator: &generator)
+            // The pilot only fixes histogram ranges (widened by their span): a few draws a block
+            // do, and keep its serial cost small when draws are expensive.
+            let systems = Self.systems(input, point: point, count: min(drawsPerBlock, Self.pilotDrawsPerBlock), using: &generator)
+            pilotBlock.run(systems: systems, input: input, generator: &generator)
             pilot.observe(pilotBlock, input: input, buffer: &buffer)
         }
         let fanRanges = try pilot.fan.map(widen)
@@ -90,35 +120,103 @@ public struct MonteCarloEngine: Sendable {
             input.targets[i].measure == .value ? nil : try widen(pilot.targets[i])
         }
 
-        // Main run: worker w takes blocks w, w + threads, ...
-        let threads = max(1, min(input.threads, blockCount))
+        // Main run, in stages of consecutive blocks: one stage of every block, or, with a
+        // precision, stages until every joint target's SE is at most it (or the cap).
+        let stage = { (range: Range<Int>, total: Int) -> Accumulator in
+            self.runStage(range, input: input, point: point, groups: groups, lastStep: lastStep,
+                          drawsPerBlock: drawsPerBlock, fanRanges: fanRanges, targetRanges: targetRanges) { done in
+                progress?(done, total)
+            }
+        }
+        guard let precision else {
+            let total = stage(0..<blockCount, blockCount)
+            return SimulationResult(input: input, accumulator: total, groups: groups, blockSize: blockSize,
+                                    lastStep: lastStep, pathsPerDraw: blockSize / drawsPerBlock)
+        }
+        var total = stage(0..<min(blockCount, Self.minimumBlocks), blockCount)
+        while total.blocks < blockCount {
+            let worst = largestStandardError(total, input: input, lastStep: lastStep)
+            guard worst > precision else { break }
+            let done = total.blocks
+            let needed = Double(done) * (worst / precision) * (worst / precision) * Self.precisionMargin
+            let next = min(blockCount, max(done + Self.minimumBlocks, Int(min(needed, Double(blockCount)).rounded(.up))))
+            total.merge(stage(done..<next, next))
+        }
+        return SimulationResult(input: input, accumulator: total, groups: groups, blockSize: blockSize,
+                                lastStep: lastStep, pathsPerDraw: blockSize / drawsPerBlock,
+                                precision: precision)
+    }
+
+    /// Parameter draws per block: `blockSize / pathsPerDraw` (`pathsPerDraw` at least 16),
+    /// lowered to a divisor of `blockSize` so that every group has the same number of paths.
+    static func drawsPerBlock(blockSize: Int, pathsPerDraw: Int) -> Int {
+        var draws = max(1, blockSize / min(blockSize, max(16, pathsPerDraw)))
+        while blockSize % draws != 0 { draws -= 1 }
+        return draws
+    }
+
+    /// How far beyond the projected need a stage of a precision run goes (the SE measured so
+    /// far is itself estimated; a stage short of the need costs a further stage).
+    static let precisionMargin = 1.1
+
+    /// Runs blocks `range` on the threads (worker w takes range.lowerBound + w, + threads, ...)
+    /// and returns their statistics, merged in worker order (integer sums: exact, so the
+    /// result does not depend on the thread count). `progress` gets the blocks done (an
+    /// estimate, from worker 0).
+    private func runStage(_ range: Range<Int>, input: SimulationInput, point: StateSpaceSystem, groups: [[Int]],
+                          lastStep: LastStepTargets, drawsPerBlock: Int, fanRanges: [(Double, Double)],
+                          targetRanges: [(Double, Double)?], progress: @escaping @Sendable (Int) -> Void) -> Accumulator {
+        let threads = max(1, min(input.threads, range.count))
         let slots = WorkerSlots<Accumulator>(count: threads)
         let engine = self
         DispatchQueue.concurrentPerform(iterations: threads) { w in
             var accumulator = Accumulator(fanRanges: fanRanges, targetRanges: targetRanges,
-                                          groups: groups, binCount: engine.binCount)
-            let block = engine.makeBlock(input, point)
+                                          groups: groups, binCount: engine.binCount,
+                                          conditionalTargets: lastStep.targets.count)
+            let block = engine.makeBlock(input, point, lastStep: lastStep)
             var scratch = BlockScratch(blockSize: engine.blockSize)
-            var b = w
-            while b < blockCount {
+            var b = range.lowerBound + w
+            while b < range.upperBound {
                 var generator = Philox4x32(seed: input.seed, stream: UInt64(b))
-                let system = input.parameterUncertainty ? input.model.drawSystem(using: &generator) : point
-                block.run(system: system, input: input, generator: &generator)
+                let systems = Self.systems(input, point: point, count: drawsPerBlock, using: &generator)
+                block.run(systems: systems, input: input, generator: &generator)
                 scratch.record(block, input: input, groups: groups, into: &accumulator)
-                if w == 0 { progress?(min(blockCount, (b + 1) * threads), blockCount) }
+                if w == 0 { progress(min(range.upperBound, b + threads)) }
                 b += threads
             }
             slots.store(accumulator, at: w)
         }
         var total = slots.take(0)
         for w in 1..<threads { total.merge(slots.take(w)) }
-        return SimulationResult(input: input, accumulator: total, groups: groups, blockSize: blockSize)
+        return total
     }
 
-    private func makeBlock(_ input: SimulationInput, _ point: StateSpaceSystem) -> PathBlock {
+    /// The largest Monte Carlo SE of a joint target's P(met) (the verdicts; second figures are
+    /// not held to the precision) in the statistics so far.
+    private func largestStandardError(_ acc: Accumulator, input: SimulationInput, lastStep: LastStepTargets) -> Double {
+        var worst = 0.0
+        for (i, rule) in input.targets.enumerated() where rule.isJoint {
+            let estimate = lastStep.entry[i].map {
+                ProbabilityEstimate(conditionalSum: acc.expected[$0], squares: acc.expectedSquares[$0],
+                                    blocks: acc.blocks, blockSize: blockSize, scale: LastStepTargets.scale)
+            } ?? ProbabilityEstimate(count: acc.met[i], squares: acc.metSquares[i], blocks: acc.blocks, blockSize: blockSize)
+            worst = max(worst, estimate.standardError)
+        }
+        return worst
+    }
+
+    /// The block's state-space forms, one per group: `count` parameter draws in group order,
+    /// or the point system when parameters are not drawn.
+    private static func systems(_ input: SimulationInput, point: StateSpaceSystem, count: Int,
+                                using generator: inout Philox4x32) -> [StateSpaceSystem] {
+        guard input.parameterUncertainty else { return [point] }
+        return (0..<count).map { _ in input.model.drawSystem(using: &generator) }
+    }
+
+    private func makeBlock(_ input: SimulationInput, _ point: StateSpaceSystem, lastStep: LastStepTargets) -> PathBlock {
         PathBlock(blockSize: blockSize, horizon: input.horizon, variableCount: input.variables.count,
                   modelledCount: input.model.indicators.count, stateCount: point.stateCount,
-                  shockCount: point.shockCount)
+                  shockCount: point.shockCount, lastStep: lastStep)
     }
 
     /// Largest magnitude a simulated value may reach (percent, or a level's unit).
@@ -296,6 +394,11 @@ private struct BlockScratch {
                     }
                     acc.met[i] += c
                     acc.metSquares[i] += c * c
+                    if let e = block.lastStep.entry[i] {
+                        let sum = LastStepTargets.blockSum(e, rule: rule, block: block)
+                        acc.expected[e] += sum
+                        acc.expectedSquares[e] += Int128(sum) * Int128(sum)
+                    }
                 }
                 let n = UInt16(members.count)
                 var all = 0

@@ -29,8 +29,19 @@ final class PathBlock {
     private let zCount: Int
     private var weights: [Double]
     private var fired: [Bool]
+    /// Per path, the Student-t mixing factor `sqrt((ν − 2) / W)` of the year being simulated
+    /// (1 for normal shocks).
+    private var mixing: [Double]
+    /// Targets estimated by conditional Monte Carlo (`LastStepTargets`): per path, the shock
+    /// part of the target's variable in the target's year (`conditionalShock`) and the
+    /// standard deviation of that part given the year's mixing factor (`conditionalSD`), one
+    /// `blockSize` column per entry of `lastStep.targets`.
+    let lastStep: LastStepTargets
+    private(set) var conditionalShock: [Double]
+    private(set) var conditionalSD: [Double]
 
-    init(blockSize: Int, horizon: Int, variableCount: Int, modelledCount: Int, stateCount: Int, shockCount: Int) {
+    init(blockSize: Int, horizon: Int, variableCount: Int, modelledCount: Int, stateCount: Int, shockCount: Int,
+         lastStep: LastStepTargets = LastStepTargets()) {
         self.blockSize = blockSize
         self.horizon = horizon
         self.variableCount = variableCount
@@ -44,6 +55,10 @@ final class PathBlock {
         z.initialize(repeating: 0, count: 2 * zCount)
         weights = Array(repeating: 0, count: width * stateCount)
         fired = Array(repeating: false, count: blockSize)
+        mixing = Array(repeating: 1, count: blockSize)
+        self.lastStep = lastStep
+        conditionalShock = Array(repeating: 0, count: lastStep.targets.count * blockSize)
+        conditionalSD = conditionalShock
     }
 
     deinit {
@@ -57,8 +72,11 @@ final class PathBlock {
 
     /// Simulates the block: the model's paths, then judgmental variables, risk events and
     /// adjustments, drawing every random number from `generator` in a fixed order.
-    func run(system: StateSpaceSystem, input: SimulationInput, generator: inout Philox4x32) {
-        simulateModel(system: system, shocks: input.shocks, generator: &generator)
+    ///
+    /// `systems` holds one state-space form per group of `blockSize / systems.count`
+    /// consecutive paths (one parameter draw per group; `systems.count` divides `blockSize`).
+    func run(systems: [StateSpaceSystem], input: SimulationInput, generator: inout Philox4x32) {
+        simulateModel(systems: systems, shocks: input.shocks, generator: &generator)
         drawJudgmental(input.judgmental, generator: &generator)
         applyRisks(input.risks, generator: &generator)
         for a in input.adjustments where a.yearOffset >= 1 && a.yearOffset <= horizon {
@@ -67,30 +85,44 @@ final class PathBlock {
         }
     }
 
-    /// Fills `W = [Fᵀ; (G L s)ᵀ]`, `(n + m) x n` column-major.
-    private func setWeights(_ system: StateSpaceSystem, scale: Double) {
-        let n = stateCount, m = shockCount, width = n + m
-        for i in 0..<n {
-            for j in 0..<n { weights[j + i * width] = system.transition[i, j] }
-            for j in 0..<m {
-                var gl = 0.0
-                for l in j..<m { gl += system.shockLoading[i, l] * system.shockCholesky[l, j] }
-                weights[n + j + i * width] = gl * scale
+    /// Fills group `g`'s `W = [Fᵀ; (G L s)ᵀ]`, `(n + m) x n` column-major, at `g (n + m) n`.
+    private func setWeights(_ system: StateSpaceSystem, scale: Double, group g: Int) {
+        let n = stateCount, m = shockCount, width = n + m, base = g * width * n
+        let f = system.transition.elements, loading = system.shockLoading.elements, l = system.shockCholesky.elements
+        weights.withUnsafeMutableBufferPointer { w in
+            for i in 0..<n {
+                for j in 0..<n { w[base + j + i * width] = f[i + j * n] }
+                for j in 0..<m { w[base + n + j + i * width] = 0 }
+                // (G L)[i, j] = Σ_k G[i, k] L[k, j], over the nonzero G[i, k] (G selects states).
+                for k in 0..<m where loading[i + k * n] != 0 {
+                    let gik = loading[i + k * n] * scale
+                    for j in 0...k { w[base + n + j + i * width] += gik * l[k + j * m] }
+                }
             }
         }
     }
 
-    /// x_t = c + F x_{t-1} + G L e_t and y_t = H x_t for every path of the block.
-    private func simulateModel(system: StateSpaceSystem, shocks distribution: ShockDistribution,
+    /// x_t = c + F x_{t-1} + G L e_t and y_t = H x_t for every path of the block, with group
+    /// `g`'s paths (rows `g · size ..< (g + 1) · size`) on `systems[g]`.
+    ///
+    /// One group: one dgemm over the block. Several groups: each group's rows advance
+    /// elementwise, `X'[:, i] += W[j, i] Z[:, j]` over the nonzero weights only, so that the
+    /// diagonal transition of per-indicator models costs one multiply-add per state, and no
+    /// small matrix product (a dgemm call per group) is paid.
+    private func simulateModel(systems: [StateSpaceSystem], shocks distribution: ShockDistribution,
                                generator: inout Philox4x32) {
         let n = stateCount, m = shockCount, k = modelledCount, b = blockSize, width = n + m
+        let groups = systems.count, size = b / groups, perGroup = width * n
+        precondition(size * groups == b, "the groups of a block must have equal sizes")
+        let scale: Double
         switch distribution {
-        case .normal(let s): setWeights(system, scale: s)
-        case .studentT(_, let s): setWeights(system, scale: s)
+        case .normal(let s), .studentT(_, let s): scale = s
         }
-        let selection = selectedStates(system.observation)
-        for i in 0..<n {
-            (z + i * b).update(repeating: system.initialState[i], count: b)
+        if weights.count != groups * perGroup { weights = Array(repeating: 0, count: groups * perGroup) }
+        for (g, system) in systems.enumerated() { setWeights(system, scale: scale, group: g) }
+        let selection = selectedStates(systems[0].observation)
+        for (g, system) in systems.enumerated() {
+            for i in 0..<n { (z + i * b + g * size).update(repeating: system.initialState[i], count: size) }
         }
         var current = z, next = z + zCount
         for h in 0..<horizon {
@@ -100,15 +132,26 @@ final class PathBlock {
                 // One χ²_ν per path and year, shared by the path's m shocks.
                 for p in 0..<b {
                     let factor = ((dof - 2) / generator.nextChiSquared(degreesOfFreedom: dof)).squareRoot()
+                    mixing[p] = factor
                     for j in 0..<m { shocks[j * b + p] *= factor }
                 }
             }
-            for i in 0..<n { (next + i * b).update(repeating: system.intercept[i], count: b) }
-            weights.withUnsafeBufferPointer { w in
-                gemmUnchecked(transposeA: false, transposeB: false, m: b, n: n, k: width,
-                              alpha: 1, a: current, lda: b, b: w.baseAddress!, ldb: width,
-                              beta: 1, c: next, ldc: b)
+            for (g, system) in systems.enumerated() {
+                for i in 0..<n { (next + i * b + g * size).update(repeating: system.intercept[i], count: size) }
             }
+            weights.withUnsafeBufferPointer { w in
+                if groups == 1 {
+                    gemmUnchecked(transposeA: false, transposeB: false, m: b, n: n, k: width,
+                                  alpha: 1, a: current, lda: b, b: w.baseAddress!, ldb: width,
+                                  beta: 1, c: next, ldc: b)
+                } else {
+                    for g in 0..<groups {
+                        Self.advance(current + g * size, into: next + g * size, weights: w.baseAddress! + g * perGroup,
+                                     paths: size, states: n, width: width, stride: b)
+                    }
+                }
+            }
+            recordShockParts(year: h, shocks: UnsafeBufferPointer(shocks), groups: groups)
             swap(&current, &next)
             // Observations y = H x: a copy of state columns when H selects states, else a product.
             let o = offset(year: h, variable: 0)
@@ -118,12 +161,53 @@ final class PathBlock {
                         (v.baseAddress! + o + i * b).update(from: current + s * b, count: b)
                     }
                 } else {
-                    system.observation.elements.withUnsafeBufferPointer { hm in
-                        gemmUnchecked(transposeA: false, transposeB: true, m: b, n: k, k: n,
-                                      alpha: 1, a: current, lda: b, b: hm.baseAddress!, ldb: k,
-                                      beta: 0, c: v.baseAddress! + o, ldc: b)
+                    for (g, system) in systems.enumerated() {
+                        system.observation.elements.withUnsafeBufferPointer { hm in
+                            gemmUnchecked(transposeA: false, transposeB: true, m: size, n: k, k: n,
+                                          alpha: 1, a: current + g * size, lda: b, b: hm.baseAddress!, ldb: k,
+                                          beta: 0, c: v.baseAddress! + o + g * size, ldc: b)
+                        }
                     }
                 }
+            }
+        }
+    }
+
+    /// `next[:, i] += Σ_j W[j, i] current[:, j]` over the `paths` rows of one group (columns
+    /// `stride` apart), skipping zero weights.
+    @inline(__always)
+    private static func advance(_ current: UnsafeMutablePointer<Double>, into next: UnsafeMutablePointer<Double>,
+                                weights w: UnsafePointer<Double>, paths: Int, states n: Int, width: Int, stride: Int) {
+        for i in 0..<n {
+            let out = next + i * stride
+            for j in 0..<width {
+                let c = w[j + i * width]
+                if c == 0 { continue }
+                let x = UnsafePointer(current + j * stride)
+                for p in 0..<paths { out[p] += c * x[p] }
+            }
+        }
+    }
+
+    /// For the targets of year `h` estimated by conditional Monte Carlo: each path's shock part
+    /// of the target's state, `Σ_j W[n + j, s] e_j` (mixing factor included), and its standard
+    /// deviation given the mixing factor, `mixing · sqrt(Σ_j W[n + j, s]²)`, with the weights of
+    /// the path's group.
+    private func recordShockParts(year h: Int, shocks: UnsafeBufferPointer<Double>, groups: Int) {
+        let n = stateCount, m = shockCount, b = blockSize, width = n + m, size = b / groups
+        for (e, target) in lastStep.targets.enumerated() where target.yearOffset == h + 1 {
+            for g in 0..<groups {
+                let w = g * width * n + target.state * width + n
+                var norm = 0.0
+                for j in 0..<m { norm += weights[w + j] * weights[w + j] }
+                norm = norm.squareRoot()
+                let rows = (g * size)..<((g + 1) * size)
+                for p in rows { conditionalShock[e * b + p] = 0 }
+                for j in 0..<m where weights[w + j] != 0 {
+                    let c = weights[w + j]
+                    for p in rows { conditionalShock[e * b + p] += c * shocks[j * b + p] }
+                }
+                for p in rows { conditionalSD[e * b + p] = mixing[p] * norm }
             }
         }
     }

@@ -10,16 +10,30 @@ public struct RunOptions: Sendable {
     public var seed: UInt64?
     /// Worker threads (>= 1); the output does not depend on it.
     public var threads: Int
-    /// With a precision (a fraction: 0.001 is 0.1 pp), `paths` is a cap and the run uses as
-    /// many paths as make every evaluated target's Monte Carlo SE at most this
-    /// (`ScenarioRunner.pathsForPrecision`).
+    /// With a precision (a fraction: 0.001 is 0.1 pp), `paths` is a cap and the run goes
+    /// block after block until every evaluated target's Monte Carlo SE is at most this
+    /// (`MonteCarloEngine.run(_:precision:progress:)`).
     public var precision: Double?
+    /// The engine before issue 11, for benchmarks: one parameter draw per block of 1,024 paths
+    /// and every P(met) counted from paths (no conditional Monte Carlo).
+    public var classicEngine: Bool
+    /// Paths per parameter draw (nil: `MonteCarloEngine.defaultPathsPerDraw`), for benchmarks.
+    public var pathsPerDraw: Int?
 
-    public init(paths: Int? = nil, seed: UInt64? = nil, threads: Int = 1, precision: Double? = nil) {
+    public init(paths: Int? = nil, seed: UInt64? = nil, threads: Int = 1, precision: Double? = nil,
+                classicEngine: Bool = false, pathsPerDraw: Int? = nil) {
+        self.pathsPerDraw = pathsPerDraw
         self.paths = paths
         self.seed = seed
         self.threads = threads
         self.precision = precision
+        self.classicEngine = classicEngine
+    }
+
+    /// The engine these options ask for.
+    var engine: MonteCarloEngine {
+        classicEngine ? MonteCarloEngine(pathsPerDraw: MonteCarloEngine().blockSize)
+            : MonteCarloEngine(pathsPerDraw: pathsPerDraw ?? MonteCarloEngine.defaultPathsPerDraw)
     }
 }
 
@@ -130,7 +144,7 @@ public enum ScenarioRunner {
         let shocks: ShockDistribution = scenario.shocks.distribution == .studentT
             ? .studentT(degreesOfFreedom: scenario.shocks.dof ?? 6, scale: scenario.shocks.scale)
             : .normal(scale: scenario.shocks.scale)
-        let simulationInput = SimulationInput(
+        var simulationInput = SimulationInput(
             model: plan.model, parameterUncertainty: scenario.model.parameterUncertainty, shocks: shocks,
             horizon: scenario.horizonEnd - origin,
             judgmental: judgmental.map { j in
@@ -140,6 +154,7 @@ public enum ScenarioRunner {
             risks: risks, adjustments: shifts, targets: rules,
             paths: options.paths ?? scenario.simulation.paths, seed: options.seed ?? scenario.simulation.seed,
             threads: options.threads)
+        simulationInput.probabilityEstimator = options.classicEngine ? .pathCount : .conditionalLastStep
         return PreparedRun(plan: plan, input: simulationInput, variables: variables, targets: mapped,
                            warnings: warnings, notes: notes, nearRules: nearRule)
     }
@@ -150,7 +165,7 @@ public enum ScenarioRunner {
                          progress: (@Sendable (Int, Int) -> Void)?) throws -> ScenarioRun {
         let scenario = input.scenario
         let prepared = prepare(input, plan: plan, options: options)
-        let result = try MonteCarloEngine().run(prepared.input, progress: progress)
+        let result = try options.engine.run(prepared.input, precision: options.precision, progress: progress)
         guard result.nonFiniteValues == 0 else { throw RunError.nonFinite(result.nonFiniteValues) }
         let targets = prepared.targets.map { (target, r, reason) in
             ScenarioTarget(target: target, indicator: scenario.indicator(target.indicator)!,

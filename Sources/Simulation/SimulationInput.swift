@@ -139,6 +139,10 @@ public struct SimulationInput: Sendable {
     public var seed: UInt64
     /// Worker threads (>= 1). The output does not depend on it.
     public var threads: Int
+    /// How marginal P(met) is estimated: `.pathCount` (the share of paths; the default, and
+    /// what the reference workload's peers do) or `.conditionalLastStep` where the model
+    /// allows it (see `LastStepTargets`). Joint probabilities always count paths.
+    public var probabilityEstimator: ProbabilityEstimator = .pathCount
 
     public init(model: any FittedModel, parameterUncertainty: Bool, shocks: ShockDistribution,
                 horizon: Int, judgmental: [JudgmentalVariable] = [], risks: [RiskEvent] = [],

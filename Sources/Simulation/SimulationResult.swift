@@ -4,6 +4,10 @@
 /// `SE = sd(block proportions) / sqrt(blocks)`, which stays honest when the paths of a block
 /// share a parameter draw; with fewer than two blocks it falls back to the binomial
 /// `sqrt(p (1 - p) / N)`. Probabilities are fractions in [0, 1].
+///
+/// `estimator` says how `value` was made: the share of paths meeting the event, or the
+/// average of each path's conditional probability (`LastStepTargets`); the batch-means SE is
+/// the same formula on the block sums either way.
 public struct ProbabilityEstimate: Sendable, Equatable {
     public let value: Double
     public let standardError: Double
@@ -11,11 +15,13 @@ public struct ProbabilityEstimate: Sendable, Equatable {
     public let paths: Int
     /// Blocks of paths (batches) behind the standard error.
     public let blocks: Int
+    public let estimator: ProbabilityEstimator
 
     init(count: Int, squares: Int, blocks: Int, blockSize: Int) {
         let n = blocks * blockSize
         paths = n
         self.blocks = blocks
+        estimator = .pathCount
         value = n > 0 ? Double(count) / Double(n) : .nan
         if blocks >= 2 {
             let nb = Double(blocks)
@@ -27,14 +33,40 @@ public struct ProbabilityEstimate: Sendable, Equatable {
         }
     }
 
+    /// From block sums of conditional probabilities in fixed point (`scale` per unit):
+    /// `sum` = Σ_b s_b, `squares` = Σ_b s_b².
+    init(conditionalSum sum: Int, squares: Int128, blocks: Int, blockSize: Int, scale: Int) {
+        let n = blocks * blockSize
+        paths = n
+        self.blocks = blocks
+        estimator = .conditionalLastStep
+        let unit = Double(scale)
+        value = n > 0 ? Double(sum) / unit / Double(n) : .nan
+        if blocks >= 2 {
+            let nb = Double(blocks)
+            // Σ (s_b − s̄)² = Σ s_b² − (Σ s_b)² / nb, exact in integers before the division.
+            let total = Int128(sum)
+            let deviations = squares * Int128(blocks) - total * total
+            let variance = max(0, Double(deviations) / nb / (nb - 1))
+            standardError = (variance / nb).squareRoot() / Double(blockSize) / unit
+        } else {
+            // One block: the conditional probabilities' own spread is unknown; bound it by the
+            // binomial SE of a count, which conditioning can only reduce.
+            standardError = (value * (1 - value) / Double(max(n, 1))).squareRoot()
+        }
+    }
+
     /// 95% interval `p ± t SE`, clipped to [0, 1], with `t` the 97.5% quantile of Student's t
     /// with `blocks - 1` degrees of freedom (the batch-means SE is itself estimated from the
     /// blocks); when no path (or every path) met the event, the rule-of-three interval
-    /// `[0, 3/N]` (or `[1 - 3/N, 1]`).
+    /// `[0, 3/N]` (or `[1 - 3/N, 1]`). A conditional estimate with SE 0 strictly inside (0, 1)
+    /// is exact (every path's conditional probability the same): the interval is the point.
     public var interval95: (lower: Double, upper: Double) {
         if standardError == 0 {
             let r = min(1, 3 / Double(max(paths, 1)))
-            return value <= 0 ? (0, r) : (1 - r, 1)
+            if value <= 0 { return (0, r) }
+            if value >= 1 { return (1 - r, 1) }
+            return (value, value)
         }
         let t = studentT975(degreesOfFreedom: Double(max(1, blocks - 1)))
         return (max(0, value - t * standardError), min(1, value + t * standardError))
@@ -103,6 +135,12 @@ public struct SimulationResult: Sendable {
     public let paths: Int
     public let blockSize: Int
     public let blocks: Int
+    /// Paths sharing one parameter draw (a group of consecutive paths of a block); the block
+    /// size when the parameters are not drawn.
+    public let pathsPerDraw: Int
+    /// The precision the run was asked to reach (largest SE of a joint target's P(met), a
+    /// fraction), when it ran block after block until it did; nil for a fixed number of paths.
+    public let precision: Double?
     public let seed: UInt64
     /// Simulated values that were NaN or infinite (explosive paths); 0 in a valid run. The
     /// report refuses to print tables when it is not 0.
@@ -112,7 +150,10 @@ public struct SimulationResult: Sendable {
     public let targets: [TargetOutcome]
     public let joint: [JointOutcome]
 
-    init(input: SimulationInput, accumulator acc: Accumulator, groups: [[Int]], blockSize: Int) {
+    init(input: SimulationInput, accumulator acc: Accumulator, groups: [[Int]], blockSize: Int,
+         lastStep: LastStepTargets, pathsPerDraw: Int, precision: Double? = nil) {
+        self.pathsPerDraw = pathsPerDraw
+        self.precision = precision
         variables = input.variables
         horizon = input.horizon
         self.blockSize = blockSize
@@ -124,8 +165,11 @@ public struct SimulationResult: Sendable {
         fan = (0..<input.horizon).map { h in Array(acc.fan[(h * v)..<((h + 1) * v)]) }
         targets = input.targets.indices.map { i in
             TargetOutcome(rule: input.targets[i],
-                          probability: ProbabilityEstimate(count: acc.met[i], squares: acc.metSquares[i],
-                                                           blocks: acc.blocks, blockSize: blockSize),
+                          probability: lastStep.entry[i].map {
+                              ProbabilityEstimate(conditionalSum: acc.expected[$0], squares: acc.expectedSquares[$0],
+                                                  blocks: acc.blocks, blockSize: blockSize, scale: LastStepTargets.scale)
+                          } ?? ProbabilityEstimate(count: acc.met[i], squares: acc.metSquares[i],
+                                                   blocks: acc.blocks, blockSize: blockSize),
                           distribution: acc.targetHistograms[i]
                               ?? acc.fan[(input.targets[i].yearOffset - 1) * v + input.targets[i].variable])
         }

@@ -17,8 +17,14 @@ struct SimulationOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Worker threads; the tables do not depend on it.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Simulate until every evaluated target's Monte Carlo SE is at most this many percentage points (a pilot run sizes the run; --paths is then the cap, default 10^7).")
+    @Option(help: "Simulate block after block until every evaluated target's Monte Carlo SE is at most this many percentage points (--paths is then the cap, default 10^7); progress and the time left on stderr.")
     var precision: Double?
+
+    @Flag(help: .hidden)
+    var classicEngine = false
+
+    @Option(help: .hidden)
+    var pathsPerDraw: Int?
 
     func validate() throws {
         if let paths, !(1...1_000_000_000_000).contains(paths.value) {
@@ -31,7 +37,8 @@ struct SimulationOptions: ParsableArguments {
     }
 
     var runOptions: RunOptions {
-        RunOptions(paths: paths?.value, seed: seed, threads: threads, precision: precision.map { $0 / 100 })
+        RunOptions(paths: paths?.value, seed: seed, threads: threads, precision: precision.map { $0 / 100 },
+                   classicEngine: classicEngine, pathsPerDraw: pathsPerDraw)
     }
 }
 

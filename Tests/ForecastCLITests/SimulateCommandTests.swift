@@ -44,6 +44,38 @@ final class SimulateCommandTests: XCTestCase {
         XCTAssertNotEqual(outputs[0]["fan.csv"], outputs[2]["fan.csv"])
     }
 
+    /// --precision: the run stops once every evaluated target's SE is at most the precision
+    /// (checked against the SE column of targets.csv), the header states the paths used and the
+    /// stopping rule, and stdout is byte-identical with 1 and 2 threads (same paths used).
+    func testPrecisionRunStopsAtTheRequestedSEWhateverTheThreads() throws {
+        var outputs: [Data] = []
+        for threads in ["1", "2"] {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("forecast-precision-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let run = try ForecastExecutable.run(["simulate", "scenarios/china-2025.json", "--model-only", "--precision", "0.5",
+                                                  "--threads", threads, "--out", dir.path])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertTrue(run.text.contains("- Stopping rule: every evaluated target's MC SE at most 0.500 pp, checked block after block"), run.text)
+            XCTAssertTrue(run.text.contains("paths used — met"), run.text)
+            XCTAssertTrue(run.text.contains("- P(met) estimator: P(met) of 2 of 3 targets by conditional Monte Carlo"), run.text)
+            let csv = try String(contentsOf: dir.appendingPathComponent("targets.csv"), encoding: .utf8)
+            let lines = csv.split(separator: "\n").map(String.init)
+            let header = lines[0].split(separator: ",").map(String.init)
+            let se = try XCTUnwrap(header.firstIndex(of: "mc_se")), status = try XCTUnwrap(header.firstIndex(of: "status"))
+            var evaluated = 0
+            for line in lines.dropFirst() {
+                // The quoted fields of these targets hold no commas before mc_se.
+                let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                guard fields[status] == "evaluated" else { continue }
+                evaluated += 1
+                XCTAssertLessThanOrEqual(try XCTUnwrap(Double(fields[se])), 0.005, line)
+            }
+            XCTAssertGreaterThan(evaluated, 0)
+            outputs.append(run.stdout)
+        }
+        XCTAssertEqual(outputs[0], outputs[1])
+    }
+
     /// compare shows every target of both scenarios and a difference column.
     func testCompareReportsEveryTarget() throws {
         let run = try ForecastExecutable.run(["compare", "scenarios/ruijin-2022.json", "scenarios/ruijin-2022-downside.json",

@@ -47,6 +47,15 @@ struct KnownVAR1: FittedModel {
     }
 }
 
+extension KnownVAR1 {
+    /// A 3-indicator VAR(1) with cross-lag effects and correlated shocks.
+    static let threeIndicators = KnownVAR1(
+        c: [2.0, 1.0, 3.0],
+        a: try! Matrix(rowMajor: [[0.5, 0.2, 0.0], [0.1, 0.4, 0.1], [0.0, -0.2, 0.6]]),
+        l: try! Matrix(rowMajor: [[1.0, 0, 0], [0.5, 0.8, 0], [-0.3, 0.2, 1.2]]),
+        y0: [6.0, 3.0, 5.0])
+}
+
 /// Standard normal CDF.
 func normalCDF(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
 

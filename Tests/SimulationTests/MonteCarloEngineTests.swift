@@ -6,12 +6,7 @@ import XCTest
 import Simulation
 
 final class MonteCarloEngineTests: XCTestCase {
-    /// A 3-indicator VAR(1) with cross-lag effects and correlated shocks.
-    let model = KnownVAR1(
-        c: [2.0, 1.0, 3.0],
-        a: try! Matrix(rowMajor: [[0.5, 0.2, 0.0], [0.1, 0.4, 0.1], [0.0, -0.2, 0.6]]),
-        l: try! Matrix(rowMajor: [[1.0, 0, 0], [0.5, 0.8, 0], [-0.3, 0.2, 1.2]]),
-        y0: [6.0, 3.0, 5.0])
+    let model = KnownVAR1.threeIndicators
 
     func run(_ targets: [TargetRule], horizon: Int = 5, paths: Int = 200_000, seed: UInt64 = 11,
              threads: Int = 2, risks: [RiskEvent] = [], shocks: ShockDistribution = .normal(scale: 1)) throws -> SimulationResult {
