@@ -139,6 +139,8 @@ public struct SimulationInput: Sendable {
     public var seed: UInt64
     /// Worker threads (>= 1). The output does not depend on it.
     public var threads: Int
+    /// Conditions of a what-if run, applied to every block last; nil: unconditional.
+    public var conditions: PathConditions? = nil
 
     public init(model: any FittedModel, parameterUncertainty: Bool, shocks: ShockDistribution,
                 horizon: Int, judgmental: [JudgmentalVariable] = [], risks: [RiskEvent] = [],
