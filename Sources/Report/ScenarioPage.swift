@@ -22,6 +22,7 @@ public enum ScenarioPage {
             "<p class=\"meta\">\(e(s.region)) · 基年 base year \(s.baseYear) · 预测 simulated \(simulated) · 把握 confidence \(MarkdownReport.percentText(s.confidence))"
                 + " · \(MarkdownReport.grouped(run.paths)) paths · seed \(run.seed)</p>",
             PageHTML.heading(2, zh: "摘要", en: "Summary", id: "summary"),
+            ConditionText.page(run),
             PageSummary.render(run, histories: histories),
             PageHTML.heading(2, zh: "各项目标", en: "The targets one by one", id: "targets"),
             "<p class=\"meta\">Bar: P(met); black line: its 95% Monte Carlo interval; dashed red mark: the scenario's confidence"

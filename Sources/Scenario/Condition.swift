@@ -53,6 +53,16 @@ public struct Condition: Sendable, Hashable, Encodable {
         }
     }
 
+    /// The JSON key of the assumption ("value", "at_least", "at_most" or "between").
+    var assumptionKey: String {
+        switch assumption {
+        case .value: return CodingKeys.value.rawValue
+        case .atLeast: return CodingKeys.atLeast.rawValue
+        case .atMost: return CodingKeys.atMost.rawValue
+        case .between: return CodingKeys.between.rawValue
+        }
+    }
+
     /// The condition in words: "fai 2022 = 5", "fai 2022 >= 5", "fai 2022 in [3, 7]".
     public var text: String {
         let head = "\(indicator) \(year)"

@@ -43,7 +43,7 @@ extension Condition: LenientDecodable {
             guard let list = f.list(.between, required: true, of: Double.self) else { return nil }
             guard list.count == 2, let a = list[0], let b = list[1], a < b else {
                 if list.allSatisfy({ $0 != nil }) {
-                    f.problem(.between, message: "expected [lower, upper] with lower < upper, found \(list.map { $0.map(formatNumber) ?? "?" })")
+                    f.problem(.between, message: "expected [lower, upper] with lower < upper, found [\(list.map { $0.map(formatNumber) ?? "?" }.joined(separator: ", "))]")
                 }
                 return nil
             }

@@ -202,10 +202,9 @@ extension Scenario: LenientDecodable {
             guard let indicator = declared[condition.indicator] else { continue }
             let range = PlausibleRange.value(of: indicator.modelOn)
             let (lower, upper) = condition.interval
-            for (key, x) in [("value", lower), ("value", upper)] where x.isFinite && !range.contains(x) {
-                let written = condition.isHard ? key : (lower == x && upper.isFinite ? "between" : (lower == x ? "at_least" : (upper.isFinite && lower.isFinite ? "between" : "at_most")))
-                f.log.add(at: at(written), "expected a \(indicator.modelOn.rawValue) value in \(range) (the indicator's model_on measure), found \(formatNumber(x))")
-                break
+            if let x = [lower, upper].first(where: { $0.isFinite && !range.contains($0) }) {
+                f.log.add(at: at(condition.assumptionKey),
+                          "expected a \(indicator.modelOn.rawValue) value in \(range) (the indicator's model_on measure), found \(formatNumber(x))")
             }
             for (j, id) in (condition.shocks ?? []).enumerated() {
                 if !ids.contains(id) {

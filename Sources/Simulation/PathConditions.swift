@@ -115,12 +115,18 @@ public struct PathConditions: Sendable {
         }
         let r = try Matrix(rowMajor: rows)
         let rr = syrk(r)
+        let unreachable = SimulationError.invalidInput(
+            "the hard conditions cannot be met by the shocks allowed to move (a condition no movable shock reaches, or conditions that fix the same combination of shocks): allow more shocks in \"shocks\"")
         let factor: CholeskyFactor
         do {
             factor = try cholesky(rr)
         } catch LinearAlgebraError.notPositiveDefinite {
-            throw SimulationError.invalidInput(
-                "the hard conditions cannot be met by the shocks allowed to move (a condition no movable shock reaches, or conditions that fix the same combination of shocks): allow more shocks in \"shocks\"")
+            throw unreachable
+        }
+        // Rank: a squared pivot below 1e-10 of its diagonal element is rounding (about 1e-16 when
+        // the row is a combination of the rows before), not a direction the shocks reach.
+        for i in 0..<rr.rows where factor.lower[i, i] * factor.lower[i, i] <= 1e-10 * max(rr[i, i], .leastNormalMagnitude) {
+            throw unreachable
         }
         var unit = Matrix(rows: rows.count, columns: hard.count)
         for c in 0..<hard.count { unit[c, c] = 1 }
@@ -226,3 +232,4 @@ public final class ConditionTally: @unchecked Sendable {
     /// Parameter draws whose movable shocks could not meet the hard conditions (left unconditioned).
     public var failedDraws: Int { lock.lock(); defer { lock.unlock() }; return counts.failedDraws }
 }
+

@@ -120,11 +120,15 @@ func loadScenario(_ path: String) throws -> ScenarioInput {
 
 /// Everything a scenario is checked for before it is simulated (`ScenarioRunner.check`):
 /// prints its warnings on stderr as `FILE:PATH: warning: MESSAGE`; under `strict` they are
-/// errors (exit status 2). Exits 1 when the model cannot be fitted.
+/// errors (exit status 2), as are hard conditions the model's shocks cannot meet. Exits 1 when
+/// the model cannot be fitted.
 func checkScenario(_ path: String, _ input: ScenarioInput, strict: Bool) throws -> PreparedRun {
     let prepared: PreparedRun
     do {
         prepared = try ScenarioRunner.check(input)
+    } catch let error as ConditionError {
+        printError("\(path):\(error)")
+        throw ExitStatus.invalidInput
     } catch {
         printError("\(path): \(error)")
         throw ExitStatus.modelFailed

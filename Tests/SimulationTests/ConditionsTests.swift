@@ -184,5 +184,11 @@ final class ConditionsTests: XCTestCase {
         XCTAssertThrowsError(try c.gain(m.pointSystem(), horizon: 1)) { error in
             XCTAssertTrue("\(error)".contains("cannot be met"))
         }
+        // Correlated shocks, but the conditioned indicator's own innovation held: the condition
+        // row is a multiple of a held row (singular up to rounding only).
+        let r = KnownVAR1(c: [0, 0], a: .diagonal([0.5, 0.5]),
+                          l: try! cholesky(try! Matrix(rowMajor: [[1.0, 0.6], [0.6, 2.0]])).lower, y0: [0, 0])
+        XCTAssertThrowsError(try c.gain(r.pointSystem(), horizon: 1))
+        XCTAssertNoThrow(try PathConditions(hard: c.hard, movable: [0]).gain(r.pointSystem(), horizon: 1))
     }
 }

@@ -1,0 +1,74 @@
+import Foundation
+import XCTest
+
+/// `forecast simulate` on a what-if scenario and `forecast sweep`, end to end.
+final class ConditionCommandTests: XCTestCase {
+    private func temporary(_ name: String) throws -> URL {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("forecast-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        return tmp
+    }
+
+    /// The Ruijin scenario with `conditions` (paths relative to the shipped scenario resolved).
+    private func ruijin(conditions: [[String: Any]], in dir: URL) throws -> URL {
+        let root = ForecastExecutable.packageRoot
+        var json = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: root.appendingPathComponent("scenarios/ruijin-2022.json"))) as! [String: Any]
+        let absolute = { (p: String) in root.appendingPathComponent("scenarios").appendingPathComponent(p).standardized.path }
+        json["history"] = absolute(json["history"] as! String)
+        var indicators = json["indicators"] as! [[String: Any]]
+        for i in indicators.indices { if let h = indicators[i]["history"] as? String { indicators[i]["history"] = absolute(h) } }
+        json["indicators"] = indicators
+        json["calibration"] = nil
+        json["conditions"] = conditions
+        let url = dir.appendingPathComponent("what-if.json")
+        try JSONSerialization.data(withJSONObject: json).write(to: url)
+        return url
+    }
+
+    /// A hard condition no allowed shock can meet: exit 2, the file and "conditions" named, nothing written.
+    func testUnreachableHardConditionExitsTwoWithoutOutput() throws {
+        let tmp = try temporary("cond")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let file = try ruijin(conditions: [["indicator": "fai", "year": 2022, "value": 5.0, "shocks": ["unemployment"]]], in: tmp)
+        let out = tmp.appendingPathComponent("out")
+        let run = try ForecastExecutable.run(["simulate", file.path, "--paths", "2048", "--out", out.path])
+        XCTAssertEqual(run.status, 2, run.stderr)
+        XCTAssertTrue(run.stderr.contains("what-if.json") && run.stderr.contains("conditions[0].shocks[0]"), run.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        let gdpOnly = try ruijin(conditions: [["indicator": "fai", "year": 2022, "value": 5.0, "shocks": ["gdp"]]], in: tmp)
+        let second = try ForecastExecutable.run(["simulate", gdpOnly.path, "--paths", "2048", "--out", out.path])
+        XCTAssertEqual(second.status, 2, second.stderr)
+        XCTAssertTrue(second.stderr.contains("what-if.json") && second.stderr.contains("cannot be met"), second.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+    }
+
+    /// The shipped conditional scenario: P(met | conditions) beside P(met) in every table, the
+    /// conditioned indicator at its value, and the unconditional column equal to the baseline's
+    /// model-only P(met) (same seed and paths).
+    func testConditionalScenarioShowsBothProbabilities() throws {
+        let tmp = try temporary("fai5")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let run = try ForecastExecutable.run(["simulate", "scenarios/ruijin-2022-fai5.json", "--paths", "4096", "--model-only",
+                                              "--out", tmp.appendingPathComponent("c").path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let base = try ForecastExecutable.run(["simulate", "scenarios/ruijin-2022.json", "--paths", "4096", "--model-only",
+                                               "--out", tmp.appendingPathComponent("b").path])
+        XCTAssertEqual(base.status, 0, base.stderr)
+        let c = try JSONSerialization.jsonObject(with: Data(contentsOf: tmp.appendingPathComponent("c/summary.json"))) as! [String: Any]
+        let b = try JSONSerialization.jsonObject(with: Data(contentsOf: tmp.appendingPathComponent("b/summary.json"))) as! [String: Any]
+        let ct = c["targets"] as! [[String: Any]], bt = b["targets"] as! [[String: Any]]
+        for (x, y) in zip(ct, bt) where x["evaluated"] as! Bool {
+            XCTAssertEqual(x["p_met_unconditional"] as? Double, y["p_met"] as? Double, "\(x["indicator"]!)")
+        }
+        let fai = ct.first { $0["indicator"] as! String == "fai" }!
+        XCTAssertEqual(fai["median"] as! Double, 5.0, accuracy: 0.01)
+        XCTAssertNotNil(c["conditions"])
+        XCTAssertNil(b["conditions"])
+        let md = String(decoding: run.stdout, as: UTF8.self)
+        XCTAssertTrue(md.contains("P(met \\| conditions)") && md.contains("P(met) without conditions"))
+        XCTAssertTrue(md.contains("fai 2022 = 5 — holds on every path"))
+        let html = try String(contentsOf: tmp.appendingPathComponent("c/report.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("P(met) without conditions") && html.contains("What if."))
+    }
+}
