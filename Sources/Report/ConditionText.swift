@@ -42,7 +42,8 @@ enum ConditionText {
             + "\(MarkdownReport.grouped(inside)) of \(MarkdownReport.grouped(paths)) paths"
     }
 
-    static let calibrationText = "the unconditional run's calibration shifts are applied to the conditional paths too (a condition changes the scenario, not the correction learned on past targets); a hard condition fixes its indicator-year after the shift. The model P(met), anchored P(met) and shifts in the readings table are the unconditional run's"
+    static let calibrationText = "the unconditional run's calibration shifts are applied to the conditional paths too (a condition changes the scenario, not the correction learned on past targets); a hard condition fixes its indicator-year after the shift"
+    static let readingsText = "The model P(met), anchored P(met) and shifts in the readings table are the unconditional run's"
 
     /// The header lines of the Markdown tables.
     static func headerLines(_ c: ConditioningSummary, run: ScenarioRun) -> [String] {
@@ -50,7 +51,7 @@ enum ConditionText {
                      + ". Every number below is conditional on them; P(met) without them (the same scenario, seed and paths) is beside"]
         lines.append("- How: \(ConditioningSummary.method)" + (softText(c).map { "; \($0)" } ?? ""))
         if run.calibration != nil {
-            lines.append("- Calibration with conditions: \(calibrationText)")
+            lines.append("- Calibration with conditions: \(calibrationText). \(readingsText)")
         }
         return lines
     }
@@ -66,7 +67,7 @@ enum ConditionText {
         var text = "<div class=\"proxy conditions\"><strong>假设条件 What if.</strong> Every number on this page is conditional on:<ul>"
             + items + "</ul>" + PageHTML.element("p", ["class": "small"], text: "P(met) without the conditions (same scenario, seed and paths) is in the table of targets. How: \(ConditioningSummary.method)" + (softText(c).map { "; \($0)" } ?? "") + ".")
         if run.calibration != nil {
-            text += PageHTML.element("p", ["class": "small"], text: "Calibration with conditions: \(calibrationText).")
+            text += PageHTML.element("p", ["class": "small"], text: "Calibration with conditions: \(calibrationText). \(readingsText).")
         }
         return text + "</div>"
     }

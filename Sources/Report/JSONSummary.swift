@@ -155,6 +155,6 @@ public enum JSONSummary {
                                         shocks: d.shocks, holds: ConditionText.status(d, c))
             },
             method: ConditioningSummary.method, softEventProbability: c.eventProbability, effectiveSampleSize: c.softInside,
-            calibration: run.calibration == nil ? nil : ConditionText.calibrationText)
+            calibration: run.calibration == nil ? nil : ConditionText.calibrationText + ". " + ConditionText.readingsText)
     }
 }

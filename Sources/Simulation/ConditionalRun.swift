@@ -109,6 +109,16 @@ extension ScenarioRunner {
         var base = input
         base.scenario.conditions = []
         let unconditional = try runCalibrated(base, plan: plan, options: options, progress: progress)
+        return try simulate(input, given: unconditional, plan: plan, options: options)
+    }
+
+    /// The conditional run of `input` beside its `unconditional` run (the same scenario without
+    /// conditions, already run): the same seed and paths, the unconditional run's calibration
+    /// shifts applied (see `ConditioningSummary`).
+    ///
+    /// - Throws: `ConditionError` when the hard conditions cannot be met; `RunError`.
+    public static func simulate(_ input: ScenarioInput, given unconditional: ScenarioRun, plan: ModelPlan,
+                                options: RunOptions) throws -> ScenarioRun {
         var conditioned = input
         conditioned.scenario.adjustments += unconditional.targets.compactMap { item in
             item.calibration?.shift.map { Adjustment(indicator: item.target.indicator, year: item.target.year,

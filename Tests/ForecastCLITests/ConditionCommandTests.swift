@@ -71,4 +71,57 @@ final class ConditionCommandTests: XCTestCase {
         let html = try String(contentsOf: tmp.appendingPathComponent("c/report.html"), encoding: .utf8)
         XCTAssertTrue(html.contains("P(met) without conditions") && html.contains("What if."))
     }
+
+    /// Bad sweep options: exit 2, the option named, nothing written.
+    func testSweepRefusesBadOptionsWithoutOutput() throws {
+        let tmp = try temporary("sweep-bad")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let out = tmp.appendingPathComponent("out")
+        let cases: [([String], String)] = [
+            (["--indicator", "fax", "--year", "2022", "--from", "0", "--to", "15", "--step", "1"], "--indicator: \"fax\""),
+            (["--indicator", "fai", "--year", "2024", "--from", "0", "--to", "15", "--step", "1"], "--year"),
+            (["--indicator", "fai", "--year", "2022", "--from", "5", "--to", "1", "--step", "1"], "--to"),
+            (["--indicator", "fai", "--year", "2022", "--from", "0", "--to", "15", "--step", "-1"], "--step"),
+            (["--indicator", "fai", "--year", "2022", "--from", "-200", "--to", "15", "--step", "1"], "--from/--to"),
+        ]
+        for (arguments, word) in cases {
+            let run = try ForecastExecutable.run(["sweep", "scenarios/ruijin-2022.json", "--paths", "2048", "--out", out.path] + arguments)
+            XCTAssertEqual(run.status, 2, "\(arguments): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains(word), "\(arguments): \(run.stderr)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        }
+    }
+
+    /// The Ruijin sweep of fai: every target's P(met) is monotone in the assumed value (the
+    /// per-indicator models' correlation is fixed across parameter draws, so each indicator's
+    /// response has one sign), the files are written, and a crossing agrees with the shift needed.
+    func testSweepIsMonotoneAndWritesItsFiles() throws {
+        let tmp = try temporary("sweep")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let out = tmp.appendingPathComponent("out")
+        let run = try ForecastExecutable.run(["sweep", "scenarios/ruijin-2022.json", "--indicator", "fai", "--year", "2022",
+                                              "--from", "0", "--to", "15", "--step", "1", "--paths", "4096", "--model-only",
+                                              "--out", out.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        for name in ["sweep.md", "sweep.csv", "sweep.html"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), name)
+        }
+        let csv = try String(contentsOf: out.appendingPathComponent("sweep.csv"), encoding: .utf8)
+        var curves: [String: [Double]] = [:]
+        for line in csv.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            curves["\(f[4]) \(f[5]) \(f[6])", default: []].append(Double(f[7])!)
+        }
+        XCTAssertEqual(curves.count, 12)
+        for (name, p) in curves where !name.hasPrefix("all") {
+            XCTAssertEqual(p.count, 16)
+            let rising = zip(p, p.dropFirst()).allSatisfy { $0 <= $1 }, falling = zip(p, p.dropFirst()).allSatisfy { $0 >= $1 }
+            XCTAssertTrue(rising || falling, "\(name) not monotone: \(p)")
+        }
+        let md = String(decoding: run.stdout, as: UTF8.self)
+        let cpi = try XCTUnwrap(md.split(separator: "\n").first { $0.hasPrefix("| cpi 2022") })
+        let cells = cpi.components(separatedBy: " | ")
+        let crossing = try XCTUnwrap(Double(cells[4])), fromShift = try XCTUnwrap(Double(cells[5].dropLast(2)))
+        XCTAssertEqual(crossing, fromShift, accuracy: 0.25, "\(cpi)")
+    }
 }
