@@ -29,6 +29,8 @@ public enum JSONSummary {
         let joint: [JointSummary]
         /// The conditions of a what-if run (absent: unconditional).
         let conditions: ConditionsSummary?
+        /// Where the uncertainty comes from (`--decompose`; absent otherwise).
+        let decomposition: DecompositionReport.JSONDecomposition?
     }
     struct ConditionsSummary: Encodable {
         /// Each condition in words with whether it holds ("fai 2022 = 5", "holds on every path ...").
@@ -142,7 +144,8 @@ public enum JSONSummary {
             excludedYears: s.estimation.exclude.sorted(), paths: run.paths, seed: run.seed, confidence: s.confidence,
             calibrated: run.calibration != nil,
             calibration: run.calibration.map { "\($0.file), region \($0.region), state of \($0.state.year) learned from \($0.state.trainingTargets) earlier targets" },
-            targets: targets, joint: joint, conditions: run.conditioning.map { conditions($0, run: run) })
+            targets: targets, joint: joint, conditions: run.conditioning.map { conditions($0, run: run) },
+            decomposition: run.decomposition.map(DecompositionReport.json))
         return try ReportJSON.encode(summary)
     }
 

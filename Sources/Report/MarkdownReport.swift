@@ -13,6 +13,7 @@ public enum MarkdownReport {
         out += readings(run)
         out += joint(run)
         out += fan(run)
+        out += DecompositionReport.markdown(run)
         out += notes(run)
         return out
     }

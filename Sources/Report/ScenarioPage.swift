@@ -54,6 +54,7 @@ public enum ScenarioPage {
             body.append("</section>")
         }
         body.append("</div>")
+        body += DecompositionReport.page(run)
         body.append(PageHTML.heading(2, zh: "风险与调整", en: "Risks and adjustments", id: "risks"))
         body.append(PageAssumptions.render(s))
         body.append(PageHTML.heading(2, zh: "数据来源", en: "Data provenance", id: "provenance"))

@@ -16,22 +16,9 @@ public enum SweepPage {
         ]
         body.append(PageHTML.list(markdownBullets: SweepReport.markdown(curve).components(separatedBy: "\n## ")[0]))
         body.append(PageHTML.heading(2, zh: "达到把握的取值", en: "Where each target reaches the confidence", id: "crossings"))
-        body.append(table(SweepReport.markdown(curve), section: "Where each target reaches"))
+        body.append(PageHTML.table(markdown: SweepReport.markdown(curve), section: "Where each target reaches"))
         body.append(PageHTML.heading(2, zh: "逐点概率", en: "P(met) along the grid", id: "grid"))
-        body.append(table(SweepReport.markdown(curve), section: "P(met) along the grid"))
+        body.append(PageHTML.table(markdown: SweepReport.markdown(curve), section: "P(met) along the grid"))
         return PageHTML.document(title: "\(s.name): sweep of \(SweepReport.swept(curve))", body: body)
-    }
-
-    /// The Markdown table of the section whose heading starts with `section`, as an HTML table.
-    static func table(_ markdown: String, section: String) -> String {
-        guard let part = markdown.components(separatedBy: "\n## ").first(where: { $0.hasPrefix(section) }) else { return "" }
-        let lines = part.split(separator: "\n").filter { $0.hasPrefix("|") }
-        guard lines.count > 2 else { return "" }
-        let split = { (line: Substring) -> [String] in
-            line.dropFirst(2).dropLast(2).components(separatedBy: " | ").map { $0.replacingOccurrences(of: "\\|", with: "|") }
-        }
-        let headers = split(lines[0]).map(PageHTML.escape)
-        let rows = lines.dropFirst(2).map { split($0).map { PageHTML.cell($0, ["class": "num"]) } }
-        return PageHTML.table(headers: headers, rows: Array(rows), class: "data sweep")
     }
 }

@@ -119,14 +119,8 @@ extension ScenarioRunner {
     /// - Throws: `ConditionError` when the hard conditions cannot be met; `RunError`.
     public static func simulate(_ input: ScenarioInput, given unconditional: ScenarioRun, plan: ModelPlan,
                                 options: RunOptions) throws -> ScenarioRun {
-        var conditioned = input
-        conditioned.scenario.adjustments += unconditional.targets.compactMap { item in
-            item.calibration?.shift.map { Adjustment(indicator: item.target.indicator, year: item.target.year,
-                                                     shiftPP: $0, reason: "calibration") }
-        }
-        var fixed = options
-        fixed.paths = unconditional.requestedPaths
-        fixed.precision = nil
+        let conditioned = withCalibrationShifts(input, of: unconditional)
+        let fixed = fixed(options, as: unconditional)
         try checkConditions(prepare(conditioned, plan: plan, options: fixed))
         var run = try simulate(conditioned, plan: plan, options: fixed, progress: nil)
         run.scenario = input.scenario
@@ -148,5 +142,23 @@ extension ScenarioRunner {
             softPaths: soft ? tally?.paths : nil, softInside: soft ? tally?.inside : nil,
             emptyBlocks: tally?.emptyBlocks ?? 0, failedDraws: tally?.failedDraws ?? 0)
         return run
+    }
+
+    /// `input` with `run`'s calibration shifts as adjustments (the run's paths, rebuilt).
+    static func withCalibrationShifts(_ input: ScenarioInput, of run: ScenarioRun) -> ScenarioInput {
+        var shifted = input
+        shifted.scenario.adjustments += run.targets.compactMap { item in
+            item.calibration?.shift.map { Adjustment(indicator: item.target.indicator, year: item.target.year,
+                                                     shiftPP: $0, reason: "calibration") }
+        }
+        return shifted
+    }
+
+    /// `options` with `run`'s paths and no precision rule: a run beside `run` on the same paths.
+    static func fixed(_ options: RunOptions, as run: ScenarioRun) -> RunOptions {
+        var fixed = options
+        fixed.paths = run.requestedPaths
+        fixed.precision = nil
+        return fixed
     }
 }

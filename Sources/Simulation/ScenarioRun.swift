@@ -50,6 +50,8 @@ public struct ScenarioRun: Sendable {
     public internal(set) var conditioning: ConditioningSummary? = nil
     /// The counts of the conditions applied by the engine (nil: no conditions).
     var conditionTally: ConditionTally? = nil
+    /// Where the uncertainty comes from (`simulate --decompose`; nil: not asked for).
+    public var decomposition: UncertaintyDecomposition? = nil
     /// Effective number of paths and seed (after command-line overrides).
     public var paths: Int { result.paths }
     public var seed: UInt64 { result.seed }

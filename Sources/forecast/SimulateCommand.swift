@@ -94,8 +94,19 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "The model's P(met) alone, without the scenario's calibration.")
     var modelOnly = false
 
+    @Flag(help: "Also split each target's shortfall and each indicator's variance over shocks, parameter uncertainty, risk events and judgments (16 more runs on the same paths).")
+    var decompose = false
+
     func run() throws {
-        let (input, run) = try runScenario(scenario, options: options, calibrated: !modelOnly, strict: strictness.strict)
+        var (input, run) = try runScenario(scenario, options: options, calibrated: !modelOnly, strict: strictness.strict)
+        if decompose {
+            do {
+                run.decomposition = try ScenarioRunner.decompose(input, plan: ModelPlan(input), run: run, options: options.runOptions)
+            } catch {
+                printError("\(scenario): \(error)")
+                throw ExitStatus.modelFailed
+            }
+        }
         let markdown = MarkdownReport.render(run)
         try publish(markdown, out: out) {
             ["tables.md": markdown,
