@@ -22,7 +22,6 @@ public enum ScenarioPage {
             "<p class=\"meta\">\(e(s.region)) · 基年 base year \(s.baseYear) · 预测 simulated \(simulated) · 把握 confidence \(MarkdownReport.percentText(s.confidence))"
                 + " · \(MarkdownReport.grouped(run.paths)) paths · seed \(run.seed)</p>",
             PageHTML.heading(2, zh: "摘要", en: "Summary", id: "summary"),
-            ConditionText.page(run),
             PageSummary.render(run, histories: histories),
             PageHTML.heading(2, zh: "各项目标", en: "The targets one by one", id: "targets"),
             "<p class=\"meta\">Bar: P(met); black line: its 95% Monte Carlo interval; dashed red mark: the scenario's confidence"
@@ -31,6 +30,7 @@ public enum ScenarioPage {
             "<figure>" + FanChartBars.render(run) + "</figure>",
             PageTargetTable.render(run),
         ]
+        if run.conditioning != nil { body.insert(ConditionText.page(run), at: 3) }
         if !run.joint.isEmpty {
             body.append(PageHTML.heading(2, zh: "全部目标同时达成", en: "All targets together", id: "joint"))
             body.append("<p class=\"meta\">From the same paths: the probability that at least k of the year's n evaluated targets are met; the top bar is P(all met).</p>")

@@ -21,4 +21,9 @@ public enum SweepPage {
         body.append(PageHTML.table(markdown: SweepReport.markdown(curve), section: "P(met) along the grid"))
         return PageHTML.document(title: "\(s.name): sweep of \(SweepReport.swept(curve))", body: body)
     }
+
+    /// The chart alone, a standalone SVG file (sweep.svg).
+    public static func chart(_ curve: SweepCurve) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + SweepChart.render(curve) + "\n"
+    }
 }

@@ -16,7 +16,7 @@ struct SweepCommand: ParsableCommand {
             numbers), so the curve is smooth. Prints the tables in Markdown: for each target the \
             assumed value at which P(met) reaches the scenario's confidence (interpolated, beside \
             the same point found from the shift needed), and P(met) along the grid. With --out DIR, \
-            also writes sweep.md, sweep.csv (tidy) and sweep.html (the chart). The scenario's \
+            also writes sweep.md, sweep.csv (tidy), sweep.html (the chart and tables) and sweep.svg (the chart alone). The scenario's \
             other conditions hold at every point; one on the swept indicator and year is replaced. \
             Exit status 2 for invalid input (the scenario, or an option the scenario cannot \
             answer), 1 when the model cannot be fitted, 64 for a bad option, 73 when the output \
@@ -45,7 +45,7 @@ struct SweepCommand: ParsableCommand {
     @OptionGroup var options: SimulationOptions
     @OptionGroup var strictness: StrictOption
 
-    @Option(help: "Directory for sweep.md, sweep.csv and sweep.html.")
+    @Option(help: "Directory for sweep.md, sweep.csv, sweep.html and sweep.svg.")
     var out: String?
 
     @Flag(help: "The model's P(met) alone, without the scenario's calibration.")
@@ -88,7 +88,8 @@ struct SweepCommand: ParsableCommand {
         }
         let markdown = SweepReport.markdown(curve)
         try publish(markdown, out: out) {
-            ["sweep.md": markdown, "sweep.csv": SweepReport.csv(curve), "sweep.html": SweepPage.render(curve)]
+            ["sweep.md": markdown, "sweep.csv": SweepReport.csv(curve), "sweep.html": SweepPage.render(curve),
+             "sweep.svg": SweepPage.chart(curve)]
         }
     }
 }

@@ -105,6 +105,8 @@ final class ConditionsTests: XCTestCase {
             XCTAssertEqual(p[5], 4.0)
         }
         assertMoments(x, expected, skip: [0, 5])
+        print("hard VAR check: mean MC \([1, 2, 3, 4].map { mean(x, $0) }) closed \([1, 2, 3, 4].map { expected.mean[$0] }); "
+              + "var MC \([1, 2, 3, 4].map { cov(x, $0, $0) }) closed \([1, 2, 3, 4].map { expected.cov[$0][$0] })")
         // The conditioning moved the mean far beyond MC error (the test can fail).
         XCTAssertGreaterThan(abs(expected.mean[1] - mu[1]), 0.3)
     }
@@ -119,7 +121,10 @@ final class ConditionsTests: XCTestCase {
         let m = KnownVAR1(c: [1, 2, 3], a: .diagonal([0.5, 0.3, 0.8]), l: try! cholesky(sigma).lower, y0: [1, 1, 1])
         let x = sample(m, horizon: 1, conditions: PathConditions(hard: [.init(variable: 1, yearOffset: 1, value: 6.0)]))
         let (mu, s) = stacked(m, horizon: 1)
-        assertMoments(x, conditional(mu, s, on: [1], values: [6.0]), skip: [1])
+        let closed = conditional(mu, s, on: [1], values: [6.0])
+        assertMoments(x, closed, skip: [1])
+        print("per-indicator check: mean MC \([0, 2].map { mean(x, $0) }) closed \([0, 2].map { closed.mean[$0] }); "
+              + "cov MC \(cov(x, 0, 0)), \(cov(x, 0, 2)), \(cov(x, 2, 2)) closed \(closed.cov[0][0]), \(closed.cov[0][2]), \(closed.cov[2][2])")
         // y0's mean moves by ρ σ0/σ1 (6 - μ1) = 0.7 · 0.5 · 3.7 ≈ 1.3: far beyond MC error.
         let held = sample(m, horizon: 1, conditions: PathConditions(hard: [.init(variable: 1, yearOffset: 1, value: 6.0)],
                                                                    movable: [1]))
@@ -153,6 +158,7 @@ final class ConditionsTests: XCTestCase {
         let met = Double(x.filter { $0[1] >= 2.5 }.count) / n
         XCTAssertEqual(met, p, accuracy: 4 * (p * (1 - p) / e).squareRoot())
         XCTAssertGreaterThan(p - peer["p_y1_at_least_2_5_unconditional"]!, 0.1)
+        print("soft check: P(event) \(ess / n) vs \(pEvent); E[y1] \(mean(x, 1)) vs \(peer["mean_y1"]!); Var \(cov(x, 1, 1)) vs \(v); P(y1 >= 2.5) \(met) vs \(p)")
     }
 
     /// The engine's P(met) of a target under a hard condition: the conditional normal's, and
@@ -173,6 +179,7 @@ final class ConditionsTests: XCTestCase {
         }
         let p = results[0].targets[0].probability
         XCTAssertEqual(p.value, truth, accuracy: 4 * p.standardError)
+        print("engine check: P(met | y0 = 0) \(p.value) ± \(p.standardError) vs closed form \(truth)")
         XCTAssertEqual(p.value, results[1].targets[0].probability.value)
         XCTAssertEqual(results[0].fan[0][2].quantile(0.5), results[1].fan[0][2].quantile(0.5))
     }
