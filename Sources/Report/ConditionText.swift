@@ -31,8 +31,8 @@ enum ConditionText {
             return (c.failedDraws == 0 ? "holds on every path" : "holds on every path but those of \(c.failedDraws) parameter draws")
                 + " (hard; \(moved) may move)"
         }
-        return (c.emptyBlocks == 0 ? "holds on every path" : "holds on every path but those of \(c.emptyBlocks) blocks with no path inside")
-            + " (soft)"
+        return "holds on every path (soft" + (c.emptyBlocks == 0 ? ")"
+            : "; \(c.emptyBlocks) blocks, whose parameter draw left no path inside, moved to the range's edge)")
     }
 
     /// The soft event's probability under the model and the effective sample size.

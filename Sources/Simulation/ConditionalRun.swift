@@ -22,7 +22,8 @@ public struct ConditioningSummary: Sendable {
     /// Paths examined by the soft conditions and paths inside their event (nil: no soft condition).
     public let softPaths: Int?
     public let softInside: Int?
-    /// Blocks with no path inside the soft event, left unconditioned (should be 0).
+    /// Blocks with no path inside the soft event (a parameter draw that makes it nearly
+    /// impossible): their paths were moved to the range's edge.
     public let emptyBlocks: Int
     /// Parameter draws whose movable shocks could not meet the hard conditions (left unconditioned).
     public let failedDraws: Int

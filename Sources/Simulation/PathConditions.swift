@@ -32,7 +32,8 @@ import Random
 /// **Soft conditions** (`y_{h,i}` in `[a, b]`). Paths outside the event are replaced by paths of
 /// the same block drawn uniformly from those inside (sampling importance resampling with 0/1
 /// weights, i.e. truncation): the event is conditioned on per parameter draw, as the hard
-/// conditions are. The tally counts the paths inside the event (the effective sample size).
+/// conditions are. The tally counts the paths inside the event (the effective sample size). A
+/// block with no path inside has its paths moved to the range's edge (`moveToEdges`).
 public struct PathConditions: Sendable {
     /// `y[variable] = value` in `yearOffset` (1 = first simulated year). Unit: the variable's.
     public struct Hard: Sendable, Equatable {
@@ -83,8 +84,8 @@ public struct PathConditions: Sendable {
     /// - Throws: `SimulationError.invalidInput` when the movable shocks cannot meet the
     ///   conditions (`R Rᵀ` singular: a condition no movable shock reaches, or two conditions
     ///   fixing the same combination); `LinearAlgebraError` for non-finite systems.
-    func gain(_ system: StateSpaceSystem, horizon: Int) throws -> Matrix {
-        let hard = modelledHard(indicators: system.indicatorCount)
+    func gain(_ system: StateSpaceSystem, horizon: Int, for conditions: [Hard]? = nil) throws -> Matrix {
+        let hard = conditions ?? modelledHard(indicators: system.indicatorCount)
         let k = system.indicatorCount, m = system.shockCount, width = horizon * m
         // B_d = H F^d G L, d = 0 ..< horizon (k x m); P_d = F^d G (n x m) for the shock owners.
         var p = system.shockLoading
@@ -195,13 +196,48 @@ public struct PathConditions: Sendable {
             return x >= c.lower && x <= c.upper
         }) { inside.append(p) }
         if main { tally.add(inside: inside.count, paths: b, emptyBlocks: inside.isEmpty ? 1 : 0) }
-        guard !inside.isEmpty, inside.count < b else { return }
+        if inside.isEmpty {
+            moveToEdges(values, blockSize: b, horizon: horizon, variableCount: v, system: system)
+            return
+        }
+        guard inside.count < b else { return }
         var next = 0
         for p in 0..<b {
             if next < inside.count && inside[next] == p { next += 1; continue }
             let source = inside[min(inside.count - 1, Int(generator.nextUniform() * Double(inside.count)))]
             for h in 0..<horizon {
                 for j in 0..<v { values[offset(h, j) + p] = values[offset(h, j) + source] }
+            }
+        }
+    }
+
+    /// A block with no path inside the soft event (its parameter draw makes the event nearly
+    /// impossible): each path outside a range is moved to the range's nearest edge as by a hard
+    /// condition there (the shocks solved for it, one soft condition after another; a judgmental
+    /// variable set to the edge), so that the event holds on every path. Such draws would get
+    /// almost no weight in the exact conditional distribution; the tally counts them.
+    private func moveToEdges(_ values: UnsafeMutableBufferPointer<Double>, blockSize b: Int, horizon: Int,
+                             variableCount v: Int, system: StateSpaceSystem) {
+        let k = system.indicatorCount
+        let offset = { (h: Int, j: Int) in (h * v + j) * b }
+        for c in soft {
+            let o = offset(c.yearOffset - 1, c.variable)
+            let edge = { (x: Double) in min(max(x, c.lower), c.upper) }
+            guard c.variable < k else {
+                for p in 0..<b { values[o + p] = edge(values[o + p]) }
+                continue
+            }
+            let fixedHard = modelledHard(indicators: k)
+            guard let gain = try? gain(system, horizon: horizon,
+                                       for: fixedHard + [Hard(variable: c.variable, yearOffset: c.yearOffset, value: 0)]) else { continue }
+            let column = fixedHard.count
+            for p in 0..<b {
+                let gap = edge(values[o + p]) - values[o + p]
+                guard gap != 0 else { continue }
+                for h in 0..<horizon {
+                    for i in 0..<k { values[offset(h, i) + p] += gain[h * k + i, column] * gap }
+                }
+                values[o + p] = edge(values[o + p] + 0)   // exact at the edge despite rounding
             }
         }
     }
@@ -227,9 +263,8 @@ public final class ConditionTally: @unchecked Sendable {
     /// Paths inside the soft conditions' event (before resampling) and paths examined.
     public var inside: Int { lock.lock(); defer { lock.unlock() }; return counts.inside }
     public var paths: Int { lock.lock(); defer { lock.unlock() }; return counts.paths }
-    /// Blocks with no path inside the event (left unconditioned).
+    /// Blocks with no path inside the event (their paths moved to the range's edge).
     public var emptyBlocks: Int { lock.lock(); defer { lock.unlock() }; return counts.emptyBlocks }
     /// Parameter draws whose movable shocks could not meet the hard conditions (left unconditioned).
     public var failedDraws: Int { lock.lock(); defer { lock.unlock() }; return counts.failedDraws }
 }
-

@@ -9,21 +9,12 @@ final class ConditionCommandTests: XCTestCase {
         return tmp
     }
 
-    /// The Ruijin scenario with `conditions` (paths relative to the shipped scenario resolved).
+    /// The Ruijin scenario with `conditions`, without calibration.
     private func ruijin(conditions: [[String: Any]], in dir: URL) throws -> URL {
-        let root = ForecastExecutable.packageRoot
-        var json = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: root.appendingPathComponent("scenarios/ruijin-2022.json"))) as! [String: Any]
-        let absolute = { (p: String) in root.appendingPathComponent("scenarios").appendingPathComponent(p).standardized.path }
-        json["history"] = absolute(json["history"] as! String)
-        var indicators = json["indicators"] as! [[String: Any]]
-        for i in indicators.indices { if let h = indicators[i]["history"] as? String { indicators[i]["history"] = absolute(h) } }
-        json["indicators"] = indicators
-        json["calibration"] = nil
-        json["conditions"] = conditions
-        let url = dir.appendingPathComponent("what-if.json")
-        try JSONSerialization.data(withJSONObject: json).write(to: url)
-        return url
+        try ForecastExecutable.ruijinCopy(in: dir, name: "what-if.json") { json in
+            json["calibration"] = nil
+            json["conditions"] = conditions
+        }
     }
 
     /// A hard condition no allowed shock can meet: exit 2, the file and "conditions" named, nothing written.

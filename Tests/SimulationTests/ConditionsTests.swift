@@ -161,6 +161,19 @@ final class ConditionsTests: XCTestCase {
         print("soft check: P(event) \(ess / n) vs \(pEvent); E[y1] \(mean(x, 1)) vs \(peer["mean_y1"]!); Var \(cov(x, 1, 1)) vs \(v); P(y1 >= 2.5) \(met) vs \(p)")
     }
 
+    /// A soft event no path of a block reaches (y0 >= 7, 6 SD above its mean): the block's paths
+    /// are moved to the edge as by a hard condition y0 = 7, so y1 follows the conditional normal there.
+    func testBlockWithoutPathsInsideIsMovedToTheEdge() {
+        let m = KnownVAR1(c: [1, 2], a: try! Matrix(rowMajor: [[0.5, 0.1], [0.2, 0.3]]),
+                          l: try! cholesky(try! Matrix(rowMajor: [[1.0, 0.6], [0.6, 2.0]])).lower, y0: [0, 0])
+        let conditions = PathConditions(soft: [.init(variable: 0, yearOffset: 1, lower: 7, upper: .infinity)])
+        let x = sample(m, horizon: 1, conditions: conditions, blocks: 8)
+        XCTAssertEqual(conditions.tally.emptyBlocks, 8)
+        XCTAssertTrue(x.allSatisfy { $0[0] >= 7 })
+        let (mu, s) = stacked(m, horizon: 1)
+        assertMoments(x, conditional(mu, s, on: [0], values: [7]), skip: [0])
+    }
+
     /// The engine's P(met) of a target under a hard condition: the conditional normal's, and
     /// byte-identical for 1 and 2 threads.
     func testEngineProbabilityUnderHardConditionAndThreadInvariance() throws {
