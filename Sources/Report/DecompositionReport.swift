@@ -73,7 +73,7 @@ enum DecompositionReport {
 
     static func page(_ run: ScenarioRun) -> [String] {
         guard run.decomposition != nil else { return [] }
-        let md = markdown(run)
+        let md = "\n" + markdown(run)   // each section after "\\n## ", as `PageHTML.table(markdown:section:)` reads it
         return [PageHTML.heading(2, zh: "不确定性来源", en: "Where the uncertainty comes from", id: "decomposition"),
                 PageHTML.element("p", ["class": "meta"], text: "Shapley split over shocks, parameter uncertainty, risk events and judgments (16 runs, common random numbers); the parts add up to the whole."),
                 PageHTML.table(markdown: md, section: "Where the uncertainty comes from: targets"),
