@@ -192,7 +192,8 @@ def ruijin(variant):
         tjson.append(target_json(row, note))
     start, end, exclude = RUIJIN_WINDOW
     titles = {"baseline": "Ruijin 2022 baseline", "downside": "Ruijin 2022 downside: epidemic and property risks",
-              "upside": "Ruijin 2022 upside: project and development-zone push"}
+              "upside": "Ruijin 2022 upside: project and development-zone push",
+              "fai5": "Ruijin 2022 what if: fixed-asset investment grows 5%"}
     doc = {
         "name": titles[variant],
         "region": "瑞金市",
@@ -252,6 +253,13 @@ def ruijin(variant):
             {"indicator": "fai", "year": 2022, "shift_pp": 1.0,
              "reason": ("Project plan in the report: 今年初步谋划实施重点项目168个,总投资670亿元,年度计划投资175亿元 "
                         "(a stated judgment that the plan adds 1 pp above the proxy's dynamics).")},
+        ]
+    if variant == "fai5":
+        doc["conditions"] = [
+            {"indicator": "fai", "year": 2022, "value": 5.0,
+             "reason": ("What if fixed-asset investment grows only 5% in 2022, half its 10% target? A hard "
+                        "condition: every path has FAI at 5%, and the other indicators move with it through "
+                        "the models' shock correlation (Gaussian conditioning of the correlated shocks).")},
         ]
     write(f"ruijin-2022{'' if variant == 'baseline' else '-' + variant}.json", doc)
     return report
@@ -426,7 +434,7 @@ def calibration_set():
 def main():
     OUT.mkdir(exist_ok=True)
     report = None
-    for v in ("baseline", "downside", "upside"):
+    for v in ("baseline", "downside", "upside", "fai5"):
         report = ruijin(v)
     for ind, where, why in report:
         print(f"  ruijin {ind:18s} {where:9s} {why}")

@@ -7,16 +7,17 @@ import Simulation
 /// probabilities are fractions. UTF-8 with a byte-order mark, so that Excel on a
 /// Chinese-language Windows opens it as UTF-8 (pandas reads the BOM too). An unevaluated
 /// target has empty numeric cells and a reason; `proxy_history_region` names the region whose
-/// history stands in (empty: the region's own).
+/// history stands in (empty: the region's own). A what-if run adds `conditions` (in words) and
+/// `p_met_unconditional` (P(met) without them).
 public enum CSVReport {
     public static func targets(_ run: ScenarioRun) -> String {
         var rows = [["scenario", "indicator", "year", "measure", "bound_kind", "bound_value", "tolerance",
                      "stated", "stated_value", "stated_upper", "reading", "unit",
                      "quote", "status", "reason", "p_met", "mc_se", "ci95_low", "ci95_high", "p_lands_near", "p_model",
                      "p_anchored", "calibration_shift", "q10", "q50", "q90", "confidence", "verdict", "shift_needed", "shift_note",
-                     "proxy_history_region"]]
+                     "proxy_history_region"] + (run.conditioning == nil ? [] : ["conditions", "p_met_unconditional"])]
         let number = { (x: Double?) in x.map { $0.isFinite ? "\($0)" : "" } ?? "" }
-        for item in run.targets {
+        for (index, item) in run.targets.enumerated() {
             let t = TargetText(run: run, item: item)
             let target = item.target
             let (kind, value, tolerance) = JSONSummary.boundParts(target.bound)
@@ -36,6 +37,9 @@ public enum CSVReport {
                 row += ["not_evaluated", item.reason ?? ""] + Array(repeating: "", count: 15)
             }
             row.append(item.proxyRegion ?? "")
+            if let c = run.conditioning {
+                row += [c.conditions.map(\.text).joined(separator: "; "), number(c.unconditional[index]?.value)]
+            }
             rows.append(row)
         }
         return file(rows)

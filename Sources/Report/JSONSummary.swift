@@ -27,6 +27,28 @@ public enum JSONSummary {
         let calibration: String?
         let targets: [TargetSummary]
         let joint: [JointSummary]
+        /// The conditions of a what-if run (absent: unconditional).
+        let conditions: ConditionsSummary?
+        /// Where the uncertainty comes from (`--decompose`; absent otherwise).
+        let decomposition: DecompositionReport.JSONDecomposition?
+    }
+    struct ConditionsSummary: Encodable {
+        /// Each condition in words with whether it holds ("fai 2022 = 5", "holds on every path ...").
+        let conditions: [ConditionSummary]
+        let method: String
+        /// Soft conditions: P(event) under the model and the paths inside it (effective sample size).
+        let softEventProbability: Double?
+        let effectiveSampleSize: Int?
+        let calibration: String?
+    }
+    struct ConditionSummary: Encodable {
+        let indicator: String
+        let year: Int
+        let kind: String
+        let lower: Double?
+        let upper: Double?
+        let shocks: [String]?
+        let holds: String
     }
     struct TargetSummary: Encodable {
         let indicator: String
@@ -64,6 +86,9 @@ public enum JSONSummary {
         let median: Double?
         let q10: Double?
         let q90: Double?
+        /// P(met) without the conditions (what-if runs only).
+        let pMetUnconditional: Double?
+        let pMetUnconditionalStandardError: Double?
     }
     struct JointSummary: Encodable {
         let year: Int
@@ -72,6 +97,8 @@ public enum JSONSummary {
         let mcStandardError: Double
         /// P(at least k met) for k = 0...n.
         let pAtLeast: [Double]
+        /// P(all met) without the conditions (what-if runs only).
+        let pAllMetUnconditional: Double?
     }
 
     /// The bound's kind, value and tolerance as data ("at_least", 6.5, nil).
@@ -96,7 +123,8 @@ public enum JSONSummary {
 
     public static func render(_ run: ScenarioRun) throws -> String {
         let s = run.scenario
-        let targets = run.targets.map { item -> TargetSummary in
+        let targets = run.targets.enumerated().map { index, item -> TargetSummary in
+            let unconditional = run.conditioning.flatMap { $0.unconditional[index] }
             let t = TargetText(run: run, item: item)
             let o = item.outcome, p = o?.probability
             let (kind, value, tolerance) = boundParts(item.target.bound)
@@ -117,11 +145,13 @@ public enum JSONSummary {
                 reachable: t.reachable, verdict: o == nil ? nil : t.verdict,
                 shiftNeeded: finite(shift), shiftNote: o == nil ? nil : t.shiftText,
                 median: finite(o?.distribution.quantile(0.5)), q10: finite(o?.distribution.quantile(0.1)),
-                q90: finite(o?.distribution.quantile(0.9)))
+                q90: finite(o?.distribution.quantile(0.9)),
+                pMetUnconditional: unconditional?.value, pMetUnconditionalStandardError: unconditional?.standardError)
         }
         let joint = run.joint.map { (year, j) in
             JointSummary(year: year, targets: j.targets.count, pAllMet: j.all.value, mcStandardError: j.all.standardError,
-                         pAtLeast: j.atLeast)
+                         pAtLeast: j.atLeast,
+                         pAllMetUnconditional: run.conditioning?.unconditionalJoint.first { $0.year == year }?.all.value)
         }
         let summary = Summary(
             scenario: s.name, region: s.region, model: run.modelSummary, notes: run.notes,
@@ -131,7 +161,20 @@ public enum JSONSummary {
             excludedYears: s.estimation.exclude.sorted(), paths: run.paths, seed: run.seed, confidence: s.confidence,
             calibrated: run.calibration != nil,
             calibration: run.calibration.map { "\($0.file), region \($0.region), state of \($0.state.year) learned from \($0.state.trainingTargets) earlier targets" },
-            targets: targets, joint: joint)
+            targets: targets, joint: joint, conditions: run.conditioning.map { conditions($0, run: run) },
+            decomposition: run.decomposition.map(DecompositionReport.json))
         return try ReportJSON.encode(summary)
+    }
+
+    static func conditions(_ c: ConditioningSummary, run: ScenarioRun) -> ConditionsSummary {
+        ConditionsSummary(
+            conditions: c.conditions.map { d in
+                let (lower, upper) = d.interval
+                return ConditionSummary(indicator: d.indicator, year: d.year, kind: d.isHard ? "hard" : "soft",
+                                        lower: lower.isFinite ? lower : nil, upper: upper.isFinite ? upper : nil,
+                                        shocks: d.shocks, holds: ConditionText.status(d, c))
+            },
+            method: ConditioningSummary.method, softEventProbability: c.eventProbability, effectiveSampleSize: c.softInside,
+            calibration: run.calibration == nil ? nil : ConditionText.calibrationText + ". " + ConditionText.readingsText)
     }
 }

@@ -14,6 +14,7 @@ public enum MarkdownReport {
         out += readings(run)
         out += joint(run)
         out += fan(run)
+        out += DecompositionReport.markdown(run)
         out += notes(run)
         return out
     }
@@ -84,6 +85,7 @@ public enum MarkdownReport {
                 + (conditional == evaluated ? "" : "; the others by the share of paths meeting them")
                 + "; P(all met), P(at least k met), fans and shifts count paths")
         }
+        if let c = run.conditioning { lines += ConditionText.headerLines(c, run: run) }
         lines.append("- Monte Carlo error: P(met) ± its standard error (batch means over blocks); digits shown are those the error supports; quantiles read off fixed-range histograms (\(r.fan.first?.first?.binCount ?? 0) bins)")
         lines.append("")
         return lines.joined(separator: "\n") + "\n"
@@ -92,13 +94,16 @@ public enum MarkdownReport {
     static func targets(_ run: ScenarioRun) -> String {
         let c = percentText(run.scenario.confidence)
         var out = "## Targets\n\n"
-        out += "| Indicator | Year | Target (as quoted) | Bound | P(met) | MC SE | 95% interval | Median | 10%-90% | Reachable at \(c)? | Shift needed |\n"
-        out += "|---|---|---|---|---|---|---|---|---|---|---|\n"
-        for item in run.targets {
+        let given = run.conditioning.map { _ in " \(ConditionText.given)" } ?? ""
+        out += "| Indicator | Year | Target (as quoted) | Bound | P(met\(given)) | MC SE | 95% interval | Median | 10%-90% | Reachable at \(c)? | Shift needed |"
+            + (run.conditioning == nil ? "" : " \(ConditionText.withoutHeader) |") + "\n"
+        out += "|---|---|---|---|---|---|---|---|---|---|---|" + (run.conditioning == nil ? "" : "---|") + "\n"
+        for (index, item) in run.targets.enumerated() {
+            let extra = run.conditioning.map { " \(ConditionText.unconditionalCell($0, target: index)) |" } ?? ""
             let t = TargetText(run: run, item: item)
             let quote = cell(item.target.quote ?? "user target (no quote)")
             guard let outcome = item.outcome else {
-                out += "| \(t.indicatorLabel) | \(item.target.year) | \(quote) | \(t.boundText) | not evaluated: \(cell(item.reason ?? "")) | | | | | | |\n"
+                out += "| \(t.indicatorLabel) | \(item.target.year) | \(quote) | \(t.boundText) | not evaluated: \(cell(item.reason ?? "")) | | | | | | |\(extra)\n"
                 continue
             }
             let p = outcome.probability
@@ -113,7 +118,7 @@ public enum MarkdownReport {
                 out += "\(NumberFormat.percentInterval(ci.lower, ci.upper, standardError: p.standardError)) | "
             }
             out += "\(t.quantileText(0.5)) | \(t.quantileText(0.1)) to \(t.quantileText(0.9)) | "
-            out += "\(t.verdict) | \(t.shiftText) |\n"
+            out += "\(t.verdict) | \(t.shiftText) |\(extra)\n"
         }
         return out + "\n"
     }
@@ -147,14 +152,17 @@ public enum MarkdownReport {
     static func joint(_ run: ScenarioRun) -> String {
         guard !run.joint.isEmpty else { return "" }
         var out = "## All targets together\n\nFrom the same paths, over the targets evaluated in each year. Dependence between indicators: \(cell(run.dependence)).\n\n"
-        out += "| Year | Targets evaluated | P(all met) | MC SE | P(at least k met), k = n, n-1, ..., 1 |\n|---|---|---|---|---|\n"
+        let conditioned = run.conditioning != nil
+        out += "| Year | Targets evaluated | P(all met\(conditioned ? " \(ConditionText.given)" : "")) | MC SE | P(at least k met), k = n, n-1, ..., 1 |"
+            + (conditioned ? " P(all met) without conditions |\n|---|---|---|---|---|---|\n" : "\n|---|---|---|---|---|\n")
         for (year, j) in run.joint {
+            let extra = run.conditioning.map { " \(ConditionText.unconditionalJointCell($0, year: year)) |" } ?? ""
             let n = j.targets.count
             let se = j.all.standardError
             let atLeast = stride(from: n, through: 1, by: -1).map { k in "\(k): \(j.atLeastText(k))" }.joined(separator: " · ")
             out += "| \(year) | \(n) | \(j.allText) | "
             out += (se == 0 ? "—" : "\(NumberFormat.standardErrorPoints(se)) pp")
-                + " | \(atLeast) |\n"
+                + " | \(atLeast) |\(extra)\n"
         }
         return out + "\n"
     }

@@ -17,6 +17,10 @@ enum PageTargetTable {
                        "\(confidence) 把握 <span class=\"en\">Verdict at \(confidence)</span>",
                        "所需调整 <span class=\"en\">Shift needed or slack</span>",
                        "中位数 <span class=\"en\">Median (10%–90%)</span>"]
+        if run.conditioning != nil {
+            headers.insert("无条件 <span class=\"en\">P(met) without conditions</span>", at: 3)
+            headers[2] = "条件达成概率 <span class=\"en\">P(met | conditions), 95% interval</span>"
+        }
         if calibrated {
             headers += ["模型（未计风险与判断调整） <span class=\"en\">Model P(met) before risks and judgments</span>", "目标锚定 <span class=\"en\">Anchored P(met)</span>",
                         "路径平移 <span class=\"en\">Shift of the paths</span>"]
@@ -45,6 +49,9 @@ enum PageTargetTable {
             row.append(cell(PageHTML.element("span", ["class": "p", "data-target": String(i)],
                                              text: w.probability ?? "")
                 + "<br/>" + PageHTML.element("span", ["class": "small muted"], text: w.interval ?? ""), ["class": "num"]))
+            if let c = run.conditioning {
+                row.append(PageHTML.cell(ConditionText.unconditionalCell(c, target: i), ["class": "num unconditional", "data-unconditional": String(i)]))
+            }
             row.append(cell(PageHTML.element("span", ["class": "verdict \(group.cssClass)"], text: group.zh) + "<br/>"
                 + PageHTML.element("span", ["class": "small \(group.cssClass)"], text: group.en), [:]))
             row.append(cell(e(w.shiftZh) + "<br/>" + PageHTML.element("span", ["class": "small en"], text: t.shiftText), [:]))

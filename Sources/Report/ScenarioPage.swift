@@ -30,6 +30,7 @@ public enum ScenarioPage {
             "<figure>" + FanChartBars.render(run) + "</figure>",
             PageTargetTable.render(run),
         ]
+        if run.conditioning != nil { body.insert(ConditionText.page(run), at: 3) }
         if !run.joint.isEmpty {
             body.append(PageHTML.heading(2, zh: "全部目标同时达成", en: "All targets together", id: "joint"))
             body.append("<p class=\"meta\">From the same paths: the probability that at least k of the year's n evaluated targets are met; the top bar is P(all met).</p>")
@@ -53,6 +54,7 @@ public enum ScenarioPage {
             body.append("</section>")
         }
         body.append("</div>")
+        body += DecompositionReport.page(run)
         body.append(PageHTML.heading(2, zh: "风险与调整", en: "Risks and adjustments", id: "risks"))
         body.append(PageAssumptions.render(s))
         body.append(PageHTML.heading(2, zh: "数据来源", en: "Data provenance", id: "provenance"))

@@ -29,6 +29,13 @@ public struct Scenario: Sendable, Hashable, Encodable {
     public var targets: [Target]
     public var risks: [Risk]
     public var adjustments: [Adjustment]
+    /// What-if assumptions (hard values or soft ranges); empty for an unconditional scenario.
+    public var conditions: [Condition] {
+        get { conditionList ?? [] }
+        set { conditionList = newValue.isEmpty ? nil : newValue }
+    }
+    /// `conditions`, nil when empty (so that an unconditional scenario encodes as before).
+    private var conditionList: [Condition]?
     public var backtest: BacktestSettings?
     /// The fitted combination that makes P(met) calibrated (`forecast calibrate`); nil: the
     /// model's P(met) alone.
@@ -56,7 +63,7 @@ public struct Scenario: Sendable, Hashable, Encodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case schema = "$schema", name, region, history, historyProxy = "history_proxy",
              baseYear = "base_year", horizonEnd = "horizon_end", estimation, model, shocks,
-             simulation, confidence, indicators, targets, risks, adjustments, backtest, calibration
+             simulation, confidence, indicators, targets, risks, adjustments, conditionList = "conditions", backtest, calibration
     }
 
     public init(schema: String? = nil, name: String, region: String, history: FileReference?,
@@ -64,7 +71,7 @@ public struct Scenario: Sendable, Hashable, Encodable {
                 estimation: EstimationWindow, model: ModelSettings, shocks: ShockSettings,
                 simulation: SimulationSettings, confidence: Double, indicators: [Indicator],
                 targets: [Target], risks: [Risk] = [], adjustments: [Adjustment] = [],
-                backtest: BacktestSettings? = nil, calibration: CalibrationSettings? = nil) {
+                conditions: [Condition] = [], backtest: BacktestSettings? = nil, calibration: CalibrationSettings? = nil) {
         self.schema = schema
         self.name = name
         self.region = region
@@ -81,6 +88,7 @@ public struct Scenario: Sendable, Hashable, Encodable {
         self.targets = targets
         self.risks = risks
         self.adjustments = adjustments
+        self.conditionList = conditions.isEmpty ? nil : conditions
         self.backtest = backtest
         self.calibration = calibration
     }

@@ -27,6 +27,7 @@ extension Scenario: LenientDecodable {
         let entries = f.list(.targets, required: true, of: TargetEntry.self)
         let risks = f.list(.risks, required: false, of: Risk.self)
         let adjustments = f.list(.adjustments, required: false, of: Adjustment.self)
+        let conditions = f.list(.conditionList, required: false, of: Condition.self)
         let backtest: BacktestSettings? = f.optional(.backtest)
         let calibration: CalibrationSettings? = f.optional(.calibration)
 
@@ -47,13 +48,15 @@ extension Scenario: LenientDecodable {
                                         written: written(.targets))
         Self.checkRisks(f, risks ?? [], ids: declaredIDs, horizon: horizon, written: written(.risks))
         Self.checkAdjustments(f, adjustments ?? [], ids: declaredIDs, horizon: horizon, written: written(.adjustments))
+        Self.checkConditions(f, conditions ?? [], declared: declared, ids: declaredIDs, horizon: horizon,
+                             written: written(.conditionList))
         try f.finish()
         self.init(schema: schema, name: name!, region: region!, history: history, historyProxy: historyProxy,
                   baseYear: baseYear!, horizonEnd: horizonEnd!, estimation: estimation!, model: model!,
                   shocks: shocks!, simulation: simulation!, confidence: confidence!,
                   indicators: indicators.compactMap { $0 }, targets: targets,
                   risks: risks?.compactMap { $0 } ?? [], adjustments: adjustments?.compactMap { $0 } ?? [],
-                  backtest: backtest, calibration: calibration)
+                  conditions: conditions?.compactMap { $0 } ?? [], backtest: backtest, calibration: calibration)
     }
 
     /// Without a backtest, the model is fitted on data known at the base year (estimation.to <=
@@ -179,6 +182,55 @@ extension Scenario: LenientDecodable {
             targets.append(target)
         }
         return targets
+    }
+
+    /// Conditions name a declared indicator, a year in the horizon, a value in the plausible
+    /// range of the indicator's measure, and shocks of declared modelled indicators; on one
+    /// indicator-year at most one hard condition and no soft one beside it, and soft ranges that
+    /// overlap (else the event is impossible).
+    private static func checkConditions(_ f: Fields<CodingKeys>, _ conditions: [Condition?], declared: [String: Indicator],
+                                        ids: Set<String>, horizon: ClosedRange<Int>?, written: [WrittenReference]) {
+        var seen: [String: (index: Int, lower: Double, upper: Double, hard: Bool)] = [:]
+        for (i, condition) in conditions.enumerated() {
+            let at = { (key: String) -> [any CodingKey] in f.decoder.codingPath + [AnyKey("conditions"), AnyKey(index: i), AnyKey(key)] }
+            guard let condition else {
+                if i < written.count { checkReference(f, written[i], at: at, ids: ids, horizon: horizon) }
+                continue
+            }
+            checkReference(f, WrittenReference(indicator: condition.indicator, year: condition.year, impacted: []),
+                           at: at, ids: ids, horizon: horizon)
+            guard let indicator = declared[condition.indicator] else { continue }
+            let range = PlausibleRange.value(of: indicator.modelOn)
+            let (lower, upper) = condition.interval
+            if let x = [lower, upper].first(where: { $0.isFinite && !range.contains($0) }) {
+                f.log.add(at: at(condition.assumptionKey),
+                          "expected a \(indicator.modelOn.rawValue) value in \(range) (the indicator's model_on measure), found \(formatNumber(x))")
+            }
+            for (j, id) in (condition.shocks ?? []).enumerated() {
+                if !ids.contains(id) {
+                    f.log.add(at: at("shocks") + [AnyKey(index: j)], undeclaredMessage(id, ids))
+                } else if declared[id]?.isJudgmental == true {
+                    f.log.add(at: at("shocks") + [AnyKey(index: j)],
+                              "indicator \"\(id)\" has a judgment, not a model: it has no shocks that could move")
+                }
+            }
+            if condition.isHard, indicator.isJudgmental, condition.shocks != nil {
+                f.log.add(at: at("shocks"), "\"\(indicator.id)\" has a judgment, drawn independently of the model: a hard condition on it sets its value and moves no shock; remove \"shocks\"")
+            }
+            let key = "\(condition.indicator) \(condition.year)"
+            if let first = seen[key] {
+                let here = f.decoder.codingPath + [AnyKey("conditions"), AnyKey(index: i)]
+                if first.hard || condition.isHard {
+                    f.log.add(at: here, "conditions[\(first.index)] already conditions \(key): a hard condition must be the only one on its indicator and year")
+                } else if max(first.lower, lower) > min(first.upper, upper) {
+                    f.log.add(at: here, "contradicts conditions[\(first.index)]: the ranges on \(key) do not overlap, so no path could meet both")
+                } else {
+                    seen[key] = (first.index, max(first.lower, lower), min(first.upper, upper), false)
+                }
+                continue
+            }
+            seen[key] = (i, lower, upper, condition.isHard)
+        }
     }
 
     /// The checks of an element that could not be read whole: a declared indicator, a year

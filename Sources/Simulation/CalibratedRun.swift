@@ -55,6 +55,9 @@ extension ScenarioRunner {
     public static func runCalibrated(_ input: ScenarioInput, plan: ModelPlan? = nil, options: RunOptions = RunOptions(),
                                      progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ScenarioRun {
         let plan = try plan ?? ModelPlan(input)
+        if !input.scenario.conditions.isEmpty {
+            return try runConditional(input, plan: plan, options: options, progress: progress)
+        }
         var options = options
         let cap = options.paths ?? (options.precision == nil ? input.scenario.simulation.paths : defaultPathCap)
         let requested = options.precision

@@ -70,8 +70,9 @@ final class PathBlock {
     @inline(__always)
     func offset(year h: Int, variable v: Int) -> Int { (h * variableCount + v) * blockSize }
 
-    /// Simulates the block: the model's paths, then judgmental variables, risk events and
-    /// adjustments, drawing every random number from `generator` in a fixed order.
+    /// Simulates the block: the model's paths, then judgmental variables, risk events,
+    /// adjustments and the conditions of a what-if run (`PathConditions`), drawing every random
+    /// number from `generator` in a fixed order.
     ///
     /// `systems` holds one state-space form per group of `blockSize / systems.count`
     /// consecutive paths (one parameter draw per group; `systems.count` divides `blockSize`).
@@ -82,6 +83,12 @@ final class PathBlock {
         for a in input.adjustments where a.yearOffset >= 1 && a.yearOffset <= horizon {
             let o = offset(year: a.yearOffset - 1, variable: a.variable)
             for p in 0..<blockSize { values[o + p] += a.shift }
+        }
+        if let conditions = input.conditions, !conditions.isEmpty {
+            let (b, h, v) = (blockSize, horizon, variableCount)
+            values.withUnsafeMutableBufferPointer {
+                conditions.apply(to: $0, blockSize: b, horizon: h, variableCount: v, systems: systems, generator: &generator)
+            }
         }
     }
 

@@ -45,6 +45,13 @@ public struct ScenarioRun: Sendable {
     public internal(set) var calibration: CalibrationSummary? = nil
     /// The stopping rule, when the run was asked for a precision.
     public internal(set) var precision: PrecisionReport? = nil
+    /// What the conditions of a what-if scenario did, with the unconditional P(met) beside
+    /// (nil: an unconditional run).
+    public internal(set) var conditioning: ConditioningSummary? = nil
+    /// The counts of the conditions applied by the engine (nil: no conditions).
+    var conditionTally: ConditionTally? = nil
+    /// Where the uncertainty comes from (`simulate --decompose`; nil: not asked for).
+    public var decomposition: UncertaintyDecomposition? = nil
     /// Effective number of paths and seed (after command-line overrides).
     public var paths: Int { result.paths }
     public var seed: UInt64 { result.seed }

@@ -77,9 +77,12 @@ public enum ScenarioRunner {
     /// Everything `run` does before simulating (fit, target rules, the warnings), without
     /// simulating: what `forecast validate` checks, so that it and `simulate` agree.
     ///
-    /// - Throws: `RunError.modelFailed` when the model cannot be fitted.
+    /// - Throws: `RunError.modelFailed` when the model cannot be fitted; `ConditionError` when
+    ///   the hard conditions cannot be met by the shocks allowed to move.
     public static func check(_ input: ScenarioInput) throws -> PreparedRun {
-        try prepare(input, plan: ModelPlan(input), options: RunOptions())
+        let prepared = try prepare(input, plan: ModelPlan(input), options: RunOptions())
+        try checkConditions(prepared)
+        return prepared
     }
 
     /// The simulation input of a fitted plan, each target's rule or the reason it cannot be
@@ -154,7 +157,12 @@ public enum ScenarioRunner {
             risks: risks, adjustments: shifts, targets: rules,
             paths: options.paths ?? scenario.simulation.paths, seed: options.seed ?? scenario.simulation.seed,
             threads: options.threads)
-        simulationInput.probabilityEstimator = options.classicEngine ? .pathCount : .conditionalLastStep
+        simulationInput.conditions = pathConditions(scenario, variables: variables, modelled: plan.model.indicators,
+                                                    origin: origin, warnings: &warnings)
+        // Conditions act on a block's finished paths; the conditional estimate on the last step
+        // would not see them, so a what-if run counts paths.
+        simulationInput.probabilityEstimator = options.classicEngine || simulationInput.conditions != nil
+            ? .pathCount : .conditionalLastStep
         return PreparedRun(plan: plan, input: simulationInput, variables: variables, targets: mapped,
                            warnings: warnings, notes: notes, nearRules: nearRule)
     }
@@ -180,10 +188,12 @@ public enum ScenarioRunner {
             scenario.model.parameterUncertainty ? lines : lines.filter { !$0.localizedCaseInsensitiveContains("draw") }
         }
         let modelWarnings = drawn(plan.model.warnings).map { RunWarning(.model, at: "model", $0) }
-        return ScenarioRun(scenario: scenario, modelSummary: plan.model.summary, notes: prepared.notes + drawn(plan.model.notes),
-                           warnings: prepared.warnings + modelWarnings, requestedPaths: prepared.input.paths,
-                           dependence: plan.model.dependence,
-                           origin: plan.origin, variables: prepared.variables, result: result, targets: targets)
+        var run = ScenarioRun(scenario: scenario, modelSummary: plan.model.summary, notes: prepared.notes + drawn(plan.model.notes),
+                              warnings: prepared.warnings + modelWarnings, requestedPaths: prepared.input.paths,
+                              dependence: plan.model.dependence,
+                              origin: plan.origin, variables: prepared.variables, result: result, targets: targets)
+        run.conditionTally = prepared.input.conditions?.tally
+        return run
     }
 
     struct Reason: Error { let message: String }

@@ -143,6 +143,8 @@ public struct SimulationInput: Sendable {
     /// what the reference workload's peers do) or `.conditionalLastStep` where the model
     /// allows it (see `LastStepTargets`). Joint probabilities always count paths.
     public var probabilityEstimator: ProbabilityEstimator = .pathCount
+    /// Conditions of a what-if run, applied to every block last; nil: unconditional.
+    public var conditions: PathConditions? = nil
 
     public init(model: any FittedModel, parameterUncertainty: Bool, shocks: ShockDistribution,
                 horizon: Int, judgmental: [JudgmentalVariable] = [], risks: [RiskEvent] = [],

@@ -101,8 +101,19 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "The model's P(met) alone, without the scenario's calibration.")
     var modelOnly = false
 
+    @Flag(help: "Also split each target's shortfall and each indicator's variance over shocks, parameter uncertainty, risk events and judgments (16 more runs on the same paths).")
+    var decompose = false
+
     func run() throws {
-        let (input, run) = try runScenario(scenario, options: options, calibrated: !modelOnly, strict: strictness.strict)
+        var (input, run) = try runScenario(scenario, options: options, calibrated: !modelOnly, strict: strictness.strict)
+        if decompose {
+            do {
+                run.decomposition = try ScenarioRunner.decompose(input, plan: ModelPlan(input), run: run, options: options.runOptions)
+            } catch {
+                printError("\(scenario): \(error)")
+                throw ExitStatus.modelFailed
+            }
+        }
         let markdown = MarkdownReport.render(run)
         try publish(markdown, out: out) {
             ["tables.md": markdown,
@@ -127,11 +138,15 @@ func loadScenario(_ path: String) throws -> ScenarioInput {
 
 /// Everything a scenario is checked for before it is simulated (`ScenarioRunner.check`):
 /// prints its warnings on stderr as `FILE:PATH: warning: MESSAGE`; under `strict` they are
-/// errors (exit status 2). Exits 1 when the model cannot be fitted.
+/// errors (exit status 2), as are hard conditions the model's shocks cannot meet. Exits 1 when
+/// the model cannot be fitted.
 func checkScenario(_ path: String, _ input: ScenarioInput, strict: Bool) throws -> PreparedRun {
     let prepared: PreparedRun
     do {
         prepared = try ScenarioRunner.check(input)
+    } catch let error as ConditionError {
+        printError("\(path):\(error)")
+        throw ExitStatus.invalidInput
     } catch {
         printError("\(path): \(error)")
         throw ExitStatus.modelFailed

@@ -5,20 +5,7 @@ import XCTest
 /// calibration.file, nothing written; a region without records -> a warning (error under --strict).
 final class CalibrationCheckTests: XCTestCase {
     func scenario(calibration: [String: String], in dir: URL) throws -> URL {
-        let root = ForecastExecutable.packageRoot
-        var json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("scenarios/ruijin-2022.json"))) as? [String: Any])
-        json["history"] = root.appendingPathComponent("notebooks-data/jiangxi/history.csv").path
-        var indicators = json["indicators"] as! [[String: Any]]
-        for i in indicators.indices {
-            if let h = indicators[i]["history"] as? String {
-                indicators[i]["history"] = root.appendingPathComponent("scenarios").appendingPathComponent(h).standardized.path
-            }
-        }
-        json["indicators"] = indicators
-        json["calibration"] = calibration
-        let url = dir.appendingPathComponent("s.json")
-        try JSONSerialization.data(withJSONObject: json).write(to: url)
-        return url
+        try ForecastExecutable.ruijinCopy(in: dir) { $0["calibration"] = calibration }
     }
 
     func testBrokenCombinationFileIsRefusedByValidateAndSimulate() throws {

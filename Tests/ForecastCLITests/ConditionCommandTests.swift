@@ -1,0 +1,118 @@
+import Foundation
+import XCTest
+
+/// `forecast simulate` on a what-if scenario and `forecast sweep`, end to end.
+final class ConditionCommandTests: XCTestCase {
+    private func temporary(_ name: String) throws -> URL {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("forecast-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        return tmp
+    }
+
+    /// The Ruijin scenario with `conditions`, without calibration.
+    private func ruijin(conditions: [[String: Any]], in dir: URL) throws -> URL {
+        try ForecastExecutable.ruijinCopy(in: dir, name: "what-if.json") { json in
+            json["calibration"] = nil
+            json["conditions"] = conditions
+        }
+    }
+
+    /// A hard condition no allowed shock can meet: exit 2, the file and "conditions" named, nothing written.
+    func testUnreachableHardConditionExitsTwoWithoutOutput() throws {
+        let tmp = try temporary("cond")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let file = try ruijin(conditions: [["indicator": "fai", "year": 2022, "value": 5.0, "shocks": ["unemployment"]]], in: tmp)
+        let out = tmp.appendingPathComponent("out")
+        let run = try ForecastExecutable.run(["simulate", file.path, "--paths", "2048", "--out", out.path])
+        XCTAssertEqual(run.status, 2, run.stderr)
+        XCTAssertTrue(run.stderr.contains("what-if.json") && run.stderr.contains("conditions[0].shocks[0]"), run.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        let gdpOnly = try ruijin(conditions: [["indicator": "fai", "year": 2022, "value": 5.0, "shocks": ["gdp"]]], in: tmp)
+        let second = try ForecastExecutable.run(["simulate", gdpOnly.path, "--paths", "2048", "--out", out.path])
+        XCTAssertEqual(second.status, 2, second.stderr)
+        XCTAssertTrue(second.stderr.contains("what-if.json") && second.stderr.contains("cannot be met"), second.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+    }
+
+    /// The shipped conditional scenario: P(met | conditions) beside P(met) in every table, the
+    /// conditioned indicator at its value, and the unconditional column equal to the baseline's
+    /// model-only P(met) (same seed and paths).
+    func testConditionalScenarioShowsBothProbabilities() throws {
+        let tmp = try temporary("fai5")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let run = try ForecastExecutable.run(["simulate", "scenarios/ruijin-2022-fai5.json", "--paths", "4096", "--model-only",
+                                              "--out", tmp.appendingPathComponent("c").path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let base = try ForecastExecutable.run(["simulate", "scenarios/ruijin-2022.json", "--paths", "4096", "--model-only",
+                                               "--out", tmp.appendingPathComponent("b").path])
+        XCTAssertEqual(base.status, 0, base.stderr)
+        let c = try JSONSerialization.jsonObject(with: Data(contentsOf: tmp.appendingPathComponent("c/summary.json"))) as! [String: Any]
+        let b = try JSONSerialization.jsonObject(with: Data(contentsOf: tmp.appendingPathComponent("b/summary.json"))) as! [String: Any]
+        let ct = c["targets"] as! [[String: Any]], bt = b["targets"] as! [[String: Any]]
+        for (x, y) in zip(ct, bt) where x["evaluated"] as! Bool {
+            XCTAssertEqual(x["p_met_unconditional"] as? Double, y["p_met"] as? Double, "\(x["indicator"]!)")
+        }
+        let fai = ct.first { $0["indicator"] as! String == "fai" }!
+        XCTAssertEqual(fai["median"] as! Double, 5.0, accuracy: 0.01)
+        XCTAssertNotNil(c["conditions"])
+        XCTAssertNil(b["conditions"])
+        let md = String(decoding: run.stdout, as: UTF8.self)
+        XCTAssertTrue(md.contains("P(met \\| conditions)") && md.contains("P(met) without conditions"))
+        XCTAssertTrue(md.contains("fai 2022 = 5 — holds on every path"))
+        let html = try String(contentsOf: tmp.appendingPathComponent("c/report.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("P(met) without conditions") && html.contains("What if."))
+    }
+
+    /// Bad sweep options: exit 2, the option named, nothing written.
+    func testSweepRefusesBadOptionsWithoutOutput() throws {
+        let tmp = try temporary("sweep-bad")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let out = tmp.appendingPathComponent("out")
+        let cases: [([String], String)] = [
+            (["--indicator", "fax", "--year", "2022", "--from", "0", "--to", "15", "--step", "1"], "--indicator: \"fax\""),
+            (["--indicator", "fai", "--year", "2024", "--from", "0", "--to", "15", "--step", "1"], "--year"),
+            (["--indicator", "fai", "--year", "2022", "--from", "5", "--to", "1", "--step", "1"], "--to"),
+            (["--indicator", "fai", "--year", "2022", "--from", "0", "--to", "15", "--step", "-1"], "--step"),
+            (["--indicator", "fai", "--year", "2022", "--from", "-200", "--to", "15", "--step", "1"], "--from/--to"),
+        ]
+        for (arguments, word) in cases {
+            let run = try ForecastExecutable.run(["sweep", "scenarios/ruijin-2022.json", "--paths", "2048", "--out", out.path] + arguments)
+            XCTAssertEqual(run.status, 2, "\(arguments): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains(word), "\(arguments): \(run.stderr)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        }
+    }
+
+    /// The Ruijin sweep of fai: every target's P(met) is monotone in the assumed value (the
+    /// per-indicator models' correlation is fixed across parameter draws, so each indicator's
+    /// response has one sign), the files are written, and a crossing agrees with the shift needed.
+    func testSweepIsMonotoneAndWritesItsFiles() throws {
+        let tmp = try temporary("sweep")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let out = tmp.appendingPathComponent("out")
+        let run = try ForecastExecutable.run(["sweep", "scenarios/ruijin-2022.json", "--indicator", "fai", "--year", "2022",
+                                              "--from", "0", "--to", "15", "--step", "1", "--paths", "4096", "--model-only",
+                                              "--out", out.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        for name in ["sweep.md", "sweep.csv", "sweep.html"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), name)
+        }
+        let csv = try String(contentsOf: out.appendingPathComponent("sweep.csv"), encoding: .utf8)
+        var curves: [String: [Double]] = [:]
+        for line in csv.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            curves["\(f[4]) \(f[5]) \(f[6])", default: []].append(Double(f[7])!)
+        }
+        XCTAssertEqual(curves.count, 12)
+        for (name, p) in curves where !name.hasPrefix("all") {
+            XCTAssertEqual(p.count, 16)
+            let rising = zip(p, p.dropFirst()).allSatisfy { $0 <= $1 }, falling = zip(p, p.dropFirst()).allSatisfy { $0 >= $1 }
+            XCTAssertTrue(rising || falling, "\(name) not monotone: \(p)")
+        }
+        let md = String(decoding: run.stdout, as: UTF8.self)
+        let cpi = try XCTUnwrap(md.split(separator: "\n").first { $0.hasPrefix("| cpi 2022") })
+        let cells = cpi.components(separatedBy: " | ")
+        let crossing = try XCTUnwrap(Double(cells[4])), fromShift = try XCTUnwrap(Double(cells[5].dropLast(2)))
+        XCTAssertEqual(crossing, fromShift, accuracy: 0.25, "\(cpi)")
+    }
+}
