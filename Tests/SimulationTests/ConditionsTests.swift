@@ -24,7 +24,7 @@ final class ConditionsTests: XCTestCase {
         var out: [[Double]] = []
         for b in 0..<blocks {
             var g = Philox4x32(seed: seed, stream: UInt64(b))
-            block.run(system: system, input: input, generator: &g)
+            block.run(systems: [system], input: input, generator: &g)
             for p in 0..<size {
                 out.append((0..<(horizon * k)).map { block.values[block.offset(year: $0 / k, variable: $0 % k) + p] })
             }
