@@ -27,12 +27,14 @@ final class BVARTests: XCTestCase {
             let data: [Double]
             let lags: Int
             let tightness, ownLagMean, logMarginalLikelihoodByIntegration: Double
+            let kernelOwnLagMean, kernelLogMarginalLikelihoodByIntegration: Double
         }
         let interceptScale: Double
         let indicators: [String]
         let data: [[Double]]
         let cases: [Case]
         let diffuseCases: [Case]
+        let kernelCases: [Case]
         let search: Search
         let oneVariable: OneVariable
     }
@@ -62,20 +64,36 @@ final class BVARTests: XCTestCase {
     /// evidence up to its λ-free constant against numpy (diffuseCases of make_bvar_fixture.py).
     func testDiffusePosteriorMatchesClosedForm() throws {
         let (f, panel) = try load()
-        for c in f.diffuseCases {
-            let r = try BVARSpecification(lags: c.lags, ownLagMean: c.ownLagMean, tightness: .fixed(c.tightness),
-                                          interceptScale: f.interceptScale, covariancePrior: .diffuse).estimate(panel)
-            XCTAssertLessThan(VARTestSupport.relativeDifference(r.posterior.mean, c.posteriorMean), 1e-9, "B_post p = \(c.lags)")
-            XCTAssertLessThan(VARTestSupport.relativeDifference(r.posterior.rowCovariance, c.omegaPost), 1e-9, "Ω_post")
-            XCTAssertLessThan(VARTestSupport.relativeDifference(r.posterior.scale, c.scalePost), 1e-9, "S_post")
-            XCTAssertEqual(r.posterior.degreesOfFreedom, c.dofPost)
-            XCTAssertEqual(r.logMarginalLikelihood, c.logMarginalLikelihood, accuracy: 1e-9 * abs(c.logMarginalLikelihood))
+        for (covariancePrior, cases) in [(MinnesotaPrior.CovariancePrior.diffuse, f.diffuseCases), (.diffuseKernel, f.kernelCases)] {
+            for c in cases {
+                let r = try BVARSpecification(lags: c.lags, ownLagMean: c.ownLagMean, tightness: .fixed(c.tightness),
+                                              interceptScale: f.interceptScale, covariancePrior: covariancePrior).estimate(panel)
+                XCTAssertLessThan(VARTestSupport.relativeDifference(r.posterior.mean, c.posteriorMean), 1e-9, "B_post p = \(c.lags)")
+                XCTAssertLessThan(VARTestSupport.relativeDifference(r.posterior.rowCovariance, c.omegaPost), 1e-9, "Ω_post")
+                XCTAssertLessThan(VARTestSupport.relativeDifference(r.posterior.scale, c.scalePost), 1e-9, "S_post")
+                XCTAssertEqual(r.posterior.degreesOfFreedom, c.dofPost, "\(covariancePrior)")
+                XCTAssertEqual(r.logMarginalLikelihood, c.logMarginalLikelihood, accuracy: 1e-9 * abs(c.logMarginalLikelihood), "\(covariancePrior)")
+            }
         }
-        // The default chooses the diffuse prior with T >= k + 4 years and draws λ from its posterior.
+        // The default chooses the kernel prior with T − (1 + kp) >= k + 4 and draws λ and δ from
+        // their posterior.
         let automatic = try BVARSpecification(lags: 1, interceptScale: f.interceptScale).estimate(panel)
-        XCTAssertEqual(automatic.prior.covariancePrior, .diffuse)
-        XCTAssertTrue(automatic.notes.contains { $0.contains("λ from its posterior") }, "\(automatic.notes)")
+        XCTAssertEqual(automatic.prior.covariancePrior, .diffuseKernel)
+        XCTAssertEqual(automatic.posterior.degreesOfFreedom, Double(automatic.years.count - 4))
+        XCTAssertTrue(automatic.notes.contains { $0.contains("λ and δ from their posterior") }, "\(automatic.notes)")
+        XCTAssertTrue(BVARSpecification.ownLagMeanGrid.contains(automatic.prior.ownLagMean))
         XCTAssertTrue(automatic.warnings.isEmpty, "\(automatic.warnings)")
+    }
+
+    /// The evidence under the kernel prior, one variable, against nquad: the closed form is the
+    /// exact evidence plus (k(1 + kp)/2) log 2 = log 2.
+    func testKernelEvidenceMatchesNumericalIntegration() throws {
+        let (f, _) = try load()
+        let o = f.oneVariable
+        let panel = try VARTestSupport.panel(o.data.map { [$0] }, indicators: [o.indicator])
+        let r = try BVARSpecification(lags: o.lags, ownLagMean: o.kernelOwnLagMean, tightness: .fixed(o.tightness),
+                                      interceptScale: f.interceptScale, covariancePrior: .diffuseKernel).estimate(panel)
+        XCTAssertEqual(r.logMarginalLikelihood - log(2), o.kernelLogMarginalLikelihoodByIntegration, accuracy: 1e-7)
     }
 
     func testOneVariableEvidenceMatchesNumericalIntegration() throws {

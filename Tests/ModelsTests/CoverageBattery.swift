@@ -97,6 +97,14 @@ struct CoverageBattery {
         Model(name: "BVAR(1)", specification: BVARSpecification(lags: 1)),
     ]
 
+    /// Alternatives measured while choosing a method (bench/coverage.md), run only when named in
+    /// FORECAST_COVERAGE_MODELS: the BVAR before issue 14's second round (Σ diffuse with T
+    /// degrees of freedom, δ = 0) and with the kernel prior on Σ but δ fixed at 0.
+    static let variants: [Model] = [
+        Model(name: "BVAR(1) diffuse δ=0", specification: BVARSpecification(lags: 1, ownLagMean: 0, covariancePrior: .diffuse)),
+        Model(name: "BVAR(1) δ=0", specification: BVARSpecification(lags: 1, ownLagMean: 0)),
+    ]
+
     static let horizons = [1, 3]
     static let levels = [0.5, 0.8]
 
