@@ -7,7 +7,7 @@ import Numerics
 ///     Ω_post = (XᵀX + Ω⁻¹)⁻¹                               (1 + kp) x (1 + kp)
 ///     B_post = Ω_post (XᵀY + Ω⁻¹ b)                          (1 + kp) x k
 ///     S_post = Ψ + (Y − X B_post)ᵀ(Y − X B_post) + (B_post − b)ᵀ Ω⁻¹ (B_post − b)    k x k
-///     d_post = d + T            (T − (1 + kp) under `MinnesotaPrior.CovariancePrior.diffuseKernel`)
+///     d_post = d + T            (T − (1 + kp) + k − 1 under `MinnesotaPrior.CovariancePrior.diffuseKernel`)
 ///
 /// so that Σ | Y ~ IW(S_post, d_post) and vec(B) | Σ, Y ~ N(vec(B_post), Σ ⊗ Ω_post).
 ///
@@ -19,10 +19,10 @@ import Numerics
 ///
 /// with Γ_k the multivariate gamma function. With the diffuse priors on Σ (Ψ = 0, d = 0) the
 /// terms in Ψ and Γ_k(d/2), which do not depend on λ, are dropped: log p(Y) is then known up to
-/// a constant, enough to choose λ. Under `.diffuseKernel` T + d becomes d_post = T − (1 + kp)
+/// a constant, enough to choose λ. Under `.diffuseKernel` T + d becomes d_post = T − (1 + kp) + k − 1
 /// in Γ_k and in the exponent of |S_post| (integrating B out leaves |Σ|^((1+kp)/2) that the
-/// kernel prior does not cancel); the constant then differs from the exact evidence by
-/// −(k(1 + kp)/2) log 2. It is evaluated stably through
+/// kernel prior does not cancel; its |Σ|^-k adds k − 1 over Jeffreys'); the constant then
+/// differs from the exact evidence by −(k(1 + kp − k + 1)/2) log 2. It is evaluated stably through
 /// A = I + Ω^{1/2} XᵀX Ω^{1/2} (eigenvalues >= 1, Cholesky `dpotrf`):
 /// log|Ω| + log|XᵀX + Ω⁻¹| = log|A| and Ω_post = Ω^{1/2} A⁻¹ Ω^{1/2}; no OLS fit is needed,
 /// so T may be smaller than 1 + kp.

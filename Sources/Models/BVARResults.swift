@@ -60,7 +60,7 @@ public struct BVARResults: FittedModel {
         switch covariancePrior {
         case .inverseWishart: return "Σ ~ IW(Ψ, d = k + 2 = \(Int(d)))"
         case .diffuse: return "Σ diffuse, p(Σ) ∝ |Σ|^-(k+1)/2 (Ψ only scales the coefficient prior), so Σ's posterior rests on the residuals, with \(Int(degrees)) degrees of freedom (T: the prior's coefficient rows count as observations)"
-        case .diffuseKernel: return "Σ diffuse, p(B, Σ) ∝ |Σ|^-(k+1)/2 times the Normal kernel of B (Ψ only scales the coefficient prior), so Σ's posterior rests on the residuals, with \(Int(degrees)) degrees of freedom (T − (1 + kp), as the flat-prior VAR's)"
+        case .diffuseKernel: return "Σ diffuse, p(B, Σ) ∝ |Σ|^-k times the Normal kernel of B (Ψ only scales the coefficient prior), so Σ's posterior rests on the residuals, with \(Int(degrees)) degrees of freedom (T − (1 + kp) + k − 1: each Σ_ii has the T − (1 + kp) of its own OLS equation)"
         }
     }
 

@@ -24,11 +24,12 @@ public struct BVARSpecification: ModelSpecification {
     /// posterior mean.
     public var explosiveDrawLimit: Int
     /// The prior of Σ; nil (the default) chooses by the residual degrees of freedom
-    /// T − (1 + kp) of the usable years T: `.diffuseKernel` when they reach k + 4 (Σ's
-    /// posterior then has the flat-prior VAR's degrees of freedom, which keeps short-sample
-    /// bands at their nominal coverage, bench/coverage.md); else `.diffuse` when T >= k + 4
-    /// (the prior's 1 + kp coefficient rows count as observations of Σ: narrower bands, with a
-    /// warning); else GLP's IW(Ψ, k + 2), with a warning.
+    /// T − (1 + kp) of the usable years T: `.diffuseKernel` when they reach 5 (Σ's posterior
+    /// degrees of freedom T − (1 + kp) + k − 1 then reach k + 4; each Σ_ii has those of its own
+    /// OLS equation, which keeps short-sample bands near their nominal coverage,
+    /// bench/coverage.md); else `.diffuse` when T >= k + 4 (the prior's 1 + kp coefficient rows
+    /// count as observations of Σ: narrower bands, with a warning); else GLP's IW(Ψ, k + 2),
+    /// with a warning.
     public var covariancePrior: MinnesotaPrior.CovariancePrior?
 
     /// Fewest posterior degrees of freedom of Σ, beyond the number of indicators k, for a
@@ -68,11 +69,11 @@ public struct BVARSpecification: ModelSpecification {
         guard let chosen = covariancePrior else {
             let m = design.regressorCount, margin = Self.diffuseMargin
             let diffuse: MinnesotaPrior.CovariancePrior, warning: String?
-            if t - m >= k + margin {
+            if t - m + k - 1 >= k + margin {
                 (diffuse, warning) = (.diffuseKernel, nil)
             } else if t >= k + margin {
                 diffuse = .diffuse
-                warning = "BVAR(\(lags)): \(t) usable years for \(m) coefficients per equation leave fewer than k + \(margin) = \(k + margin) residual degrees of freedom: Σ's posterior counts the prior's coefficient rows as observations (\(t) degrees of freedom instead of \(t - m)), which narrows the bands (80% bands covered about 75% instead of 80% at T = 10, k = 1 in bench/coverage.md)"
+                warning = "BVAR(\(lags)): \(t) usable years for \(m) coefficients per equation leave fewer than \(margin + 1) residual degrees of freedom: Σ's posterior counts the prior's coefficient rows as observations (\(t) degrees of freedom instead of \(t - m + k - 1)), which narrows the bands (80% bands covered about 75% instead of 80% at T = 10, k = 1 in bench/coverage.md)"
             } else {
                 return try estimate(design, scales: scales, covariancePrior: .inverseWishart,
                                     warning: "BVAR(\(lags)): \(t) usable years for \(k) indicators are too few (fewer than k + \(margin)) for a diffuse prior on Σ: GLP's IW(Ψ, k + 2) prior with Ψ from the same data is used, whose pseudo-observations narrow the bands (80% bands covered about 70% at T = 10, k = 1 in bench/coverage.md)")

@@ -75,35 +75,32 @@ final class BVARTests: XCTestCase {
                 XCTAssertEqual(r.logMarginalLikelihood, c.logMarginalLikelihood, accuracy: 1e-9 * abs(c.logMarginalLikelihood), "\(covariancePrior)")
             }
         }
-        // The default chooses the kernel prior with T − (1 + kp) >= k + 4 and draws λ and δ from
+        // The default chooses the kernel prior with T − (1 + kp) >= 5 and draws λ and δ from
         // their posterior.
         let automatic = try BVARSpecification(lags: 1, interceptScale: f.interceptScale).estimate(panel)
         XCTAssertEqual(automatic.prior.covariancePrior, .diffuseKernel)
-        XCTAssertEqual(automatic.posterior.degreesOfFreedom, Double(automatic.years.count - 4))
+        XCTAssertEqual(automatic.posterior.degreesOfFreedom, Double(automatic.years.count - 4 + 2))
         XCTAssertTrue(automatic.notes.contains { $0.contains("λ and δ from their posterior") }, "\(automatic.notes)")
         XCTAssertTrue(BVARSpecification.ownLagMeanGrid.contains(automatic.prior.ownLagMean))
         XCTAssertTrue(automatic.warnings.isEmpty, "\(automatic.warnings)")
     }
 
-    /// The evidence under the kernel prior, one variable, against nquad: the closed form is the
-    /// exact evidence plus (k(1 + kp)/2) log 2 = log 2.
-    func testKernelEvidenceMatchesNumericalIntegration() throws {
-        let (f, _) = try load()
-        let o = f.oneVariable
-        let panel = try VARTestSupport.panel(o.data.map { [$0] }, indicators: [o.indicator])
-        let r = try BVARSpecification(lags: o.lags, ownLagMean: o.kernelOwnLagMean, tightness: .fixed(o.tightness),
-                                      interceptScale: f.interceptScale, covariancePrior: .diffuseKernel).estimate(panel)
-        XCTAssertEqual(r.logMarginalLikelihood - log(2), o.kernelLogMarginalLikelihoodByIntegration, accuracy: 1e-7)
-    }
-
+    /// The one-variable evidence against nquad, under GLP's IW prior and under the kernel prior
+    /// (whose closed form is the exact evidence plus (k(1 + kp − k + 1)/2) log 2 = log 2).
     func testOneVariableEvidenceMatchesNumericalIntegration() throws {
         let (f, _) = try load()
         let o = f.oneVariable
         let panel = try VARTestSupport.panel(o.data.map { [$0] }, indicators: [o.indicator])
-        let r = try BVARSpecification(lags: o.lags, ownLagMean: o.ownLagMean, tightness: .fixed(o.tightness),
-                                      interceptScale: f.interceptScale, covariancePrior: .inverseWishart).estimate(panel)
-        // nquad relative error ~1e-10 of the evidence, i.e. ~1e-10 in its logarithm.
-        XCTAssertEqual(r.logMarginalLikelihood, o.logMarginalLikelihoodByIntegration, accuracy: 1e-7)
+        let cases: [(MinnesotaPrior.CovariancePrior, Double, Double, Double)] = [
+            (.inverseWishart, o.ownLagMean, o.logMarginalLikelihoodByIntegration, 0),
+            (.diffuseKernel, o.kernelOwnLagMean, o.kernelLogMarginalLikelihoodByIntegration, log(2)),
+        ]
+        for (covariancePrior, delta, integrated, constant) in cases {
+            let r = try BVARSpecification(lags: o.lags, ownLagMean: delta, tightness: .fixed(o.tightness),
+                                          interceptScale: f.interceptScale, covariancePrior: covariancePrior).estimate(panel)
+            // nquad relative error ~1e-10 of the evidence, i.e. ~1e-10 in its logarithm.
+            XCTAssertEqual(r.logMarginalLikelihood - constant, integrated, accuracy: 1e-7, "\(covariancePrior)")
+        }
     }
 
     func testChosenTightnessIsTheGridMaximiser() throws {

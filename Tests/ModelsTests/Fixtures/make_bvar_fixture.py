@@ -20,10 +20,10 @@ The one-variable case is checked here against 3-D numerical integration (scipy n
 likelihood x prior, and that value is what the Swift test compares against.
 Diffuse priors (Psi = 0, d = 0; the lambda-free terms in Psi and Gamma_k(d/2) dropped):
   "diffuse": p(Sigma) ~ |Sigma|^-(k+1)/2 with the Normal prior of B above: d_post = T;
-  "kernel": p(B, Sigma) ~ |Sigma|^-(k+1)/2 exp(-1/2 tr Sigma^-1 (B - b)' Omega^-1 (B - b)) (the
-  Normal kernel without its |Sigma|^-m/2, m = 1 + kp): d_post = T - m in Gamma_k and in the
-  exponent of |S_post|; the exact evidence is the closed form minus (k m / 2) log 2, checked
-  for one variable by nquad.
+  "kernel": p(B, Sigma) ~ |Sigma|^-k exp(-1/2 tr Sigma^-1 (B - b)' Omega^-1 (B - b)) (the
+  Normal kernel without its |Sigma|^-m/2, m = 1 + kp): d_post = T - m + k - 1 in Gamma_k and in
+  the exponent of |S_post|; the exact evidence is the closed form minus (k (m - k + 1) / 2) log 2,
+  checked for one variable (k = 1) by nquad.
 
 Data: statsmodels macrodata (public domain), 100 x log-differences of realgdp, realcons,
 realinv, first 26 quarters (a short sample like an annual regional history).
@@ -89,7 +89,7 @@ def posterior(X, Y, b, omega, Psi, d, diffuse=False, kernel=False):
     Bpost = Opost @ (X.T @ Y + Oinv @ b)
     E = Y - X @ Bpost
     Spost = Psi + E.T @ E + (Bpost - b).T @ Oinv @ (Bpost - b)
-    dpost = d + T - (X.shape[1] if kernel else 0)
+    dpost = d + T - (X.shape[1] - k + 1 if kernel else 0)
     prior_terms = 0.0 if diffuse else -multigammaln(d / 2, k) + d / 2 * np.linalg.slogdet(Psi)[1]
     logml = (-T * k / 2 * np.log(np.pi) + multigammaln(dpost / 2, k) + prior_terms
              - k / 2 * np.sum(np.log(omega)) - k / 2 * np.linalg.slogdet(prec)[1]
@@ -104,41 +104,12 @@ def fit(y, p, lam, delta, diffuse=False, kernel=False):
     return (X, Y, psi) + posterior(X, Y, b, omega, Psi, d, diffuse, kernel)
 
 
-def kernel_log_ml_by_integration(s, lam, delta):
-    """One variable, p = 1, kernel prior: integrate N(y|c + a y_-1, s2) x the Normal density of
-    (c, a) with covariance s2 Omega times s2 (its |Sigma|^-m/2 cancelled) x 1/s2 over
-    (c, a, log s2) numerically."""
-    y = s[:, None]
-    X, Y, psi, Bpost, Opost, Spost, dpost, logml = fit(y, 1, lam, delta, kernel=True)
-    b, omega, Psi, d = prior(1, 1, lam, delta, psi)
-    yv, x1 = Y[:, 0], X[:, 1]
-    T = len(yv)
-
-    def log_integrand(c, a, logs2):
-        s2 = np.exp(logs2)
-        r = yv - c - a * x1
-        ll = -T / 2 * np.log(2 * np.pi * s2) - r @ r / (2 * s2)
-        lp_b = (-np.log(2 * np.pi) - 0.5 * np.log(omega[0] * omega[1])
-                - (c - b[0, 0]) ** 2 / (2 * s2 * omega[0]) - (a - b[1, 0]) ** 2 / (2 * s2 * omega[1]))
-        return ll + lp_b - np.log(s2) + np.log(s2)     # Jeffreys 1/s2, Jacobian s2
-
-    s2hat = Spost[0, 0] / (dpost + 2)
-    sd = np.sqrt(np.diag(Opost) * Spost[0, 0] / (dpost - 2))
-    ref = log_integrand(Bpost[0, 0], Bpost[1, 0], np.log(s2hat))
-    f = lambda ls2, a, c: np.exp(log_integrand(c, a, ls2) - ref)
-    w = 12.0
-    bounds = [[np.log(s2hat) - 3.0, np.log(s2hat) + 3.0],
-              [Bpost[1, 0] - w * sd[1], Bpost[1, 0] + w * sd[1]],
-              [Bpost[0, 0] - w * sd[0], Bpost[0, 0] + w * sd[0]]]
-    val, err = integrate.nquad(f, bounds, opts={"epsabs": 0, "epsrel": 1e-10, "limit": 200})
-    return ref + np.log(val), err / val, logml
-
-
-def log_ml_by_integration(s, lam, delta):
+def log_ml_by_integration(s, lam, delta, kernel=False):
     """One variable, p = 1: integrate N(y|c + a y_-1, s2) x N(c,a | b, s2 Omega) x IG(s2)
-    over (c, a, log s2) numerically."""
+    over (c, a, log s2) numerically; kernel: the Normal density of (c, a) times s2 (its
+    |Sigma|^-m/2 cancelled) x Jeffreys' 1/s2 instead."""
     y = s[:, None]
-    X, Y, psi, Bpost, Opost, Spost, dpost, logml = fit(y, 1, lam, delta)
+    X, Y, psi, Bpost, Opost, Spost, dpost, logml = fit(y, 1, lam, delta, kernel=kernel)
     b, omega, Psi, d = prior(1, 1, lam, delta, psi)
     yv, x1 = Y[:, 0], X[:, 1]
     T = len(yv)
@@ -148,8 +119,10 @@ def log_ml_by_integration(s, lam, delta):
         s2 = np.exp(logs2)
         r = yv - c - a * x1
         ll = -T / 2 * np.log(2 * np.pi * s2) - r @ r / (2 * s2)
-        lp_b = (-np.log(2 * np.pi * s2) - 0.5 * np.log(omega[0] * omega[1])
+        lp_b = (-np.log(2 * np.pi * (1.0 if kernel else s2)) - 0.5 * np.log(omega[0] * omega[1])
                 - (c - b[0, 0]) ** 2 / (2 * s2 * omega[0]) - (a - b[1, 0]) ** 2 / (2 * s2 * omega[1]))
+        if kernel:
+            return ll + lp_b       # Jeffreys 1/s2 times the Jacobian s2 of s2 = exp(logs2)
         # inverse gamma(d/2, psi/2) density of s2, times the Jacobian s2 of s2 = exp(logs2)
         al, be = d / 2, psi0 / 2
         lp_s = al * np.log(be) - lgamma(al) - (al + 1) * np.log(s2) - be / s2 + np.log(s2)
@@ -189,21 +162,20 @@ for p, lam, delta in ((1, 0.2, 0.0), (2, 0.35, 0.5)):
                   "posteriorMean": Bpost.tolist(), "omegaPost": Opost.tolist(),
                   "scalePost": Spost.tolist(), "dofPost": dpost, "logMarginalLikelihood": logml})
 
-# Diffuse prior on Sigma: see posterior(..., diffuse=True).
-diffuse_cases = []
-for p, lam, delta in ((1, 0.2, 0.0), (2, 0.35, 0.5)):
-    X, Y, psi, Bpost, Opost, Spost, dpost, logml = fit(y, p, lam, delta, diffuse=True)
-    diffuse_cases.append({"lags": p, "tightness": lam, "ownLagMean": delta, "psi": psi.tolist(),
-                          "posteriorMean": Bpost.tolist(), "omegaPost": Opost.tolist(),
-                          "scalePost": Spost.tolist(), "dofPost": float(dpost), "logMarginalLikelihood": float(logml)})
+def prior_cases(**kind):
+    """The closed-form posterior at two (p, lambda, delta) under a diffuse prior on Sigma."""
+    out = []
+    for p, lam, delta in ((1, 0.2, 0.0), (2, 0.35, 0.5)):
+        X, Y, psi, Bpost, Opost, Spost, dpost, logml = fit(y, p, lam, delta, **kind)
+        out.append({"lags": p, "tightness": lam, "ownLagMean": delta, "psi": psi.tolist(),
+                    "posteriorMean": Bpost.tolist(), "omegaPost": Opost.tolist(),
+                    "scalePost": Spost.tolist(), "dofPost": float(dpost), "logMarginalLikelihood": float(logml)})
+    return out
 
-# Kernel prior: see posterior(..., kernel=True).
-kernel_cases = []
-for p, lam, delta in ((1, 0.2, 0.0), (2, 0.35, 0.5)):
-    X, Y, psi, Bpost, Opost, Spost, dpost, logml = fit(y, p, lam, delta, kernel=True)
-    kernel_cases.append({"lags": p, "tightness": lam, "ownLagMean": delta, "psi": psi.tolist(),
-                         "posteriorMean": Bpost.tolist(), "omegaPost": Opost.tolist(),
-                         "scalePost": Spost.tolist(), "dofPost": float(dpost), "logMarginalLikelihood": float(logml)})
+
+# Diffuse and kernel priors on Sigma: see posterior(..., diffuse=True / kernel=True).
+diffuse_cases = prior_cases(diffuse=True)
+kernel_cases = prior_cases(kernel=True)
 
 grid_lam, best_lam, best_logml = search_lambda(y, 1, 0.0)
 assert LOG_LAMBDA_BOUNDS[0] + 0.1 < np.log(best_lam) < LOG_LAMBDA_BOUNDS[1] - 0.1, "maximum at a bound"
@@ -212,7 +184,7 @@ s = y[:, 0]
 lam1 = 0.3
 numeric, relerr, closed = log_ml_by_integration(s, lam1, 0.0)
 assert abs(numeric - closed) < 1e-6, (numeric, closed)
-kernel_numeric, kernel_relerr, kernel_closed = kernel_log_ml_by_integration(s, lam1, 0.4)
+kernel_numeric, kernel_relerr, kernel_closed = log_ml_by_integration(s, lam1, 0.4, kernel=True)
 assert abs(kernel_numeric - (kernel_closed - np.log(2.0))) < 1e-6, (kernel_numeric, kernel_closed)
 
 out = {
