@@ -7,7 +7,7 @@ import Numerics
 ///     Ω_post = (XᵀX + Ω⁻¹)⁻¹                               (1 + kp) x (1 + kp)
 ///     B_post = Ω_post (XᵀY + Ω⁻¹ b)                          (1 + kp) x k
 ///     S_post = Ψ + (Y − X B_post)ᵀ(Y − X B_post) + (B_post − b)ᵀ Ω⁻¹ (B_post − b)    k x k
-///     d_post = d + T
+///     d_post = d + T            (T − (1 + kp) + k − 1 under `MinnesotaPrior.CovariancePrior.diffuseKernel`)
 ///
 /// so that Σ | Y ~ IW(S_post, d_post) and vec(B) | Σ, Y ~ N(vec(B_post), Σ ⊗ Ω_post).
 ///
@@ -17,9 +17,12 @@ import Numerics
 ///     log p(Y) = −(Tk/2) log π + log Γ_k((T + d)/2) − log Γ_k(d/2)
 ///                − (k/2) log|Ω| − (k/2) log|XᵀX + Ω⁻¹| + (d/2) log|Ψ| − ((T + d)/2) log|S_post|
 ///
-/// with Γ_k the multivariate gamma function. With the diffuse prior on Σ (Ψ = 0, d = 0) the
+/// with Γ_k the multivariate gamma function. With the diffuse priors on Σ (Ψ = 0, d = 0) the
 /// terms in Ψ and Γ_k(d/2), which do not depend on λ, are dropped: log p(Y) is then known up to
-/// a constant, enough to choose λ. It is evaluated stably through
+/// a constant, enough to choose λ. Under `.diffuseKernel` T + d becomes d_post = T − (1 + kp) + k − 1
+/// in Γ_k and in the exponent of |S_post| (integrating B out leaves |Σ|^((1+kp)/2) that the
+/// kernel prior does not cancel; its |Σ|^-k adds k − 1 over Jeffreys'); the constant then
+/// differs from the exact evidence by −(k(1 + kp − k + 1)/2) log 2. It is evaluated stably through
 /// A = I + Ω^{1/2} XᵀX Ω^{1/2} (eigenvalues >= 1, Cholesky `dpotrf`):
 /// log|Ω| + log|XᵀX + Ω⁻¹| = log|A| and Ω_post = Ω^{1/2} A⁻¹ Ω^{1/2}; no OLS fit is needed,
 /// so T may be smaller than 1 + kp.
@@ -59,17 +62,17 @@ public struct NIWPosterior: Sendable, Equatable {
         var dev = try bPost.subtracting(prior.mean)                                    // Ω^{-1/2}(B_post − b)
         for j in 0..<k { for i in 0..<m { dev[i, j] /= root[i] } }
         let sPost = try prior.scaleMatrix.adding(syrk(e, transpose: true)).adding(syrk(dev, transpose: true)).symmetricPart()
-        let d = prior.degreesOfFreedom, tt = Double(t), kk = Double(k)
-        let logDetPsi = prior.covariancePrior == .diffuse ? 0 : prior.scales.reduce(0) { $0 + .log($1) }
+        let d = prior.degreesOfFreedom, tt = Double(t), kk = Double(k), nu = tt + prior.posteriorDegreesShift
+        let logDetPsi = prior.covariancePrior.isDiffuse ? 0 : prior.scales.reduce(0) { $0 + .log($1) }
         let logDetS = try cholesky(sPost).logDeterminant
         mean = bPost
         rowCovariance = omegaPost
         scale = sPost
-        degreesOfFreedom = d + tt
+        degreesOfFreedom = nu
         rowFactor = p
-        let gammaRatio: Double = NIWPosterior.logMultivariateGamma((tt + d) / 2, k)
-            - (prior.covariancePrior == .diffuse ? 0 : NIWPosterior.logMultivariateGamma(d / 2, k))
-        let determinants: Double = -(kk / 2) * factorA.logDeterminant + (d / 2) * logDetPsi - ((tt + d) / 2) * logDetS
+        let gammaRatio: Double = NIWPosterior.logMultivariateGamma(nu / 2, k)
+            - (prior.covariancePrior.isDiffuse ? 0 : NIWPosterior.logMultivariateGamma(d / 2, k))
+        let determinants: Double = -(kk / 2) * factorA.logDeterminant + (d / 2) * logDetPsi - (nu / 2) * logDetS
         logMarginalLikelihood = -(tt * kk / 2) * Double.log(Double.pi) + gammaRatio + determinants
     }
 

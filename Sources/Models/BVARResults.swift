@@ -27,16 +27,16 @@ public struct BVARResults: FittedModel {
     let form: VARPointForm
     let baseNotes: [String]
     let extraWarnings: [String]
-    /// With λ chosen by the data: its posterior on a grid, from which draws take λ first.
-    let tightnessPosterior: BVARTightnessPosterior?
+    /// With λ or δ chosen by the data: their posterior on a grid, from which draws take them first.
+    let hyperparameterPosterior: BVARHyperparameterPosterior?
 
     init(design: VARDesign, prior: MinnesotaPrior, posterior: NIWPosterior, selection: String, drawLimit: Int,
-         warnings: [String] = [], tightnessPosterior: BVARTightnessPosterior? = nil) throws {
+         warnings: [String] = [], hyperparameterPosterior: BVARHyperparameterPosterior? = nil) throws {
         let form = try VARPointForm(coefficients: posterior.mean, covariance: posterior.covarianceMean,
                                     name: "the posterior mean of Σ", design: design, drawLimit: drawLimit)
         var notes = [
             "Minnesota prior in conjugate Normal-inverse-Wishart form (Kadiyala & Karlsson 1997; Giannone, Lenza & Primiceri 2015): own first-lag mean \(prior.ownLagMean), lag decay 1/l², Ψ from AR(1) residual variances of each series (the standard choice), intercept prior sd \(prior.interceptScale) √Σ_ii; "
-                + (prior.covariancePrior == .diffuse ? "Σ diffuse, p(Σ) ∝ |Σ|^-(k+1)/2 (Ψ only scales the coefficient prior), so Σ's posterior rests on the residuals" : "Σ ~ IW(Ψ, d = k + 2 = \(Int(prior.degreesOfFreedom)))"),
+                + Self.covarianceNote(prior.covariancePrior, degrees: posterior.degreesOfFreedom, d: prior.degreesOfFreedom),
             "overall tightness λ = \(String(format: "%.4g", prior.tightness)) (\(selection)); log marginal likelihood \(String(format: "%.2f", posterior.logMarginalLikelihood))",
             "\(design.observationCount) usable years for \(design.regressorCount) coefficients per equation: the prior, not the sample alone, identifies the model",
         ]
@@ -53,7 +53,15 @@ public struct BVARResults: FittedModel {
         self.form = form
         baseNotes = notes
         extraWarnings = warnings
-        self.tightnessPosterior = tightnessPosterior
+        self.hyperparameterPosterior = hyperparameterPosterior
+    }
+
+    static func covarianceNote(_ covariancePrior: MinnesotaPrior.CovariancePrior, degrees: Double, d: Double) -> String {
+        switch covariancePrior {
+        case .inverseWishart: return "Σ ~ IW(Ψ, d = k + 2 = \(Int(d)))"
+        case .diffuse: return "Σ diffuse, p(Σ) ∝ |Σ|^-(k+1)/2 (Ψ only scales the coefficient prior), so Σ's posterior rests on the residuals, with \(Int(degrees)) degrees of freedom (T: the prior's coefficient rows count as observations)"
+        case .diffuseKernel: return "Σ diffuse, p(B, Σ) ∝ |Σ|^-k times the Normal kernel of B (Ψ only scales the coefficient prior), so Σ's posterior rests on the residuals, with \(Int(degrees)) degrees of freedom (T − (1 + kp) + k − 1: each Σ_ii has the T − (1 + kp) of its own OLS equation)"
+        }
     }
 
     /// λ, the overall tightness used.
@@ -72,7 +80,7 @@ public struct BVARResults: FittedModel {
     }
 
     public var notes: [String] {
-        baseNotes + form.drawNotes(method: (tightnessPosterior.map { "λ from its posterior on a \($0.posteriors.count)-point grid in log λ (flat prior on log λ over the search interval; GLP 2015 integrate λ out the same way), then " } ?? "")
+        baseNotes + form.drawNotes(method: (hyperparameterPosterior.map { "\($0.description) on a \($0.posteriors.count)-point grid (flat priors on log λ over the search interval and on δ over its grid; GLP 2015 integrate hyperparameters out the same way), then " } ?? "")
             + "exact posterior draws Σ ~ IW(S_post, d_post), vec(B) | Σ ~ N(vec(B_post), Σ ⊗ Ω_post) (no MCMC)")
     }
 
@@ -94,7 +102,7 @@ public struct BVARResults: FittedModel {
     }
 
     private func drawWithFactor(using g: inout Philox4x32) throws -> (coefficients: Matrix, covariance: Matrix, cholesky: Matrix) {
-        let posterior = tightnessPosterior?.draw(using: &g) ?? self.posterior
+        let posterior = hyperparameterPosterior?.draw(using: &g) ?? self.posterior
         let sigma = try inverseWishart(scale: posterior.scale, degreesOfFreedom: posterior.degreesOfFreedom, using: &g)
         let l = try cholesky(sigma).lower
         guard let b = matrixNormalDraw(mean: posterior.mean, rowFactor: posterior.rowFactor, columnFactor: l, using: &g) else {

@@ -27,12 +27,14 @@ final class BVARTests: XCTestCase {
             let data: [Double]
             let lags: Int
             let tightness, ownLagMean, logMarginalLikelihoodByIntegration: Double
+            let kernelOwnLagMean, kernelLogMarginalLikelihoodByIntegration: Double
         }
         let interceptScale: Double
         let indicators: [String]
         let data: [[Double]]
         let cases: [Case]
         let diffuseCases: [Case]
+        let kernelCases: [Case]
         let search: Search
         let oneVariable: OneVariable
     }
@@ -62,30 +64,43 @@ final class BVARTests: XCTestCase {
     /// evidence up to its λ-free constant against numpy (diffuseCases of make_bvar_fixture.py).
     func testDiffusePosteriorMatchesClosedForm() throws {
         let (f, panel) = try load()
-        for c in f.diffuseCases {
-            let r = try BVARSpecification(lags: c.lags, ownLagMean: c.ownLagMean, tightness: .fixed(c.tightness),
-                                          interceptScale: f.interceptScale, covariancePrior: .diffuse).estimate(panel)
-            XCTAssertLessThan(VARTestSupport.relativeDifference(r.posterior.mean, c.posteriorMean), 1e-9, "B_post p = \(c.lags)")
-            XCTAssertLessThan(VARTestSupport.relativeDifference(r.posterior.rowCovariance, c.omegaPost), 1e-9, "Ω_post")
-            XCTAssertLessThan(VARTestSupport.relativeDifference(r.posterior.scale, c.scalePost), 1e-9, "S_post")
-            XCTAssertEqual(r.posterior.degreesOfFreedom, c.dofPost)
-            XCTAssertEqual(r.logMarginalLikelihood, c.logMarginalLikelihood, accuracy: 1e-9 * abs(c.logMarginalLikelihood))
+        for (covariancePrior, cases) in [(MinnesotaPrior.CovariancePrior.diffuse, f.diffuseCases), (.diffuseKernel, f.kernelCases)] {
+            for c in cases {
+                let r = try BVARSpecification(lags: c.lags, ownLagMean: c.ownLagMean, tightness: .fixed(c.tightness),
+                                              interceptScale: f.interceptScale, covariancePrior: covariancePrior).estimate(panel)
+                XCTAssertLessThan(VARTestSupport.relativeDifference(r.posterior.mean, c.posteriorMean), 1e-9, "B_post p = \(c.lags)")
+                XCTAssertLessThan(VARTestSupport.relativeDifference(r.posterior.rowCovariance, c.omegaPost), 1e-9, "Ω_post")
+                XCTAssertLessThan(VARTestSupport.relativeDifference(r.posterior.scale, c.scalePost), 1e-9, "S_post")
+                XCTAssertEqual(r.posterior.degreesOfFreedom, c.dofPost, "\(covariancePrior)")
+                XCTAssertEqual(r.logMarginalLikelihood, c.logMarginalLikelihood, accuracy: 1e-9 * abs(c.logMarginalLikelihood), "\(covariancePrior)")
+            }
         }
-        // The default chooses the diffuse prior with T >= k + 4 years and draws λ from its posterior.
+        // The default chooses the kernel prior with T − (1 + kp) >= 5 and draws λ and δ from
+        // their posterior.
         let automatic = try BVARSpecification(lags: 1, interceptScale: f.interceptScale).estimate(panel)
-        XCTAssertEqual(automatic.prior.covariancePrior, .diffuse)
-        XCTAssertTrue(automatic.notes.contains { $0.contains("λ from its posterior") }, "\(automatic.notes)")
+        XCTAssertEqual(automatic.prior.covariancePrior, .diffuseKernel)
+        XCTAssertEqual(automatic.posterior.degreesOfFreedom, Double(automatic.years.count - 4 + 2))
+        XCTAssertTrue(automatic.notes.contains { $0.contains("λ and δ from their posterior") }, "\(automatic.notes)")
+        XCTAssertTrue(BVARSpecification.ownLagMeanGrid.contains(automatic.prior.ownLagMean))
         XCTAssertTrue(automatic.warnings.isEmpty, "\(automatic.warnings)")
     }
 
+    /// The one-variable evidence against nquad, under GLP's IW prior and under the kernel prior
+    /// (whose closed form is the exact evidence plus (k(1 + kp − k + 1)/2) log 2 = log 2).
     func testOneVariableEvidenceMatchesNumericalIntegration() throws {
         let (f, _) = try load()
         let o = f.oneVariable
         let panel = try VARTestSupport.panel(o.data.map { [$0] }, indicators: [o.indicator])
-        let r = try BVARSpecification(lags: o.lags, ownLagMean: o.ownLagMean, tightness: .fixed(o.tightness),
-                                      interceptScale: f.interceptScale, covariancePrior: .inverseWishart).estimate(panel)
-        // nquad relative error ~1e-10 of the evidence, i.e. ~1e-10 in its logarithm.
-        XCTAssertEqual(r.logMarginalLikelihood, o.logMarginalLikelihoodByIntegration, accuracy: 1e-7)
+        let cases: [(MinnesotaPrior.CovariancePrior, Double, Double, Double)] = [
+            (.inverseWishart, o.ownLagMean, o.logMarginalLikelihoodByIntegration, 0),
+            (.diffuseKernel, o.kernelOwnLagMean, o.kernelLogMarginalLikelihoodByIntegration, log(2)),
+        ]
+        for (covariancePrior, delta, integrated, constant) in cases {
+            let r = try BVARSpecification(lags: o.lags, ownLagMean: delta, tightness: .fixed(o.tightness),
+                                          interceptScale: f.interceptScale, covariancePrior: covariancePrior).estimate(panel)
+            // nquad relative error ~1e-10 of the evidence, i.e. ~1e-10 in its logarithm.
+            XCTAssertEqual(r.logMarginalLikelihood - constant, integrated, accuracy: 1e-7, "\(covariancePrior)")
+        }
     }
 
     func testChosenTightnessIsTheGridMaximiser() throws {

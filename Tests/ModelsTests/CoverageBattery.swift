@@ -97,6 +97,16 @@ struct CoverageBattery {
         Model(name: "BVAR(1)", specification: BVARSpecification(lags: 1)),
     ]
 
+    /// Alternatives measured while choosing a method (bench/coverage.md), run only when named in
+    /// FORECAST_COVERAGE_MODELS: the BVAR before issue 14's second round (Σ diffuse with T
+    /// degrees of freedom, δ = 0) and with the kernel prior on Σ but δ fixed at 0; the AR(1)
+    /// with its stationarity bound at 0.995 instead of 0.98.
+    static let variants: [Model] = [
+        Model(name: "BVAR(1) diffuse δ=0", specification: BVARSpecification(lags: 1, ownLagMean: 0, covariancePrior: .diffuse)),
+        Model(name: "BVAR(1) δ=0", specification: BVARSpecification(lags: 1, ownLagMean: 0)),
+        Model(name: "AR(1) |φ|<=0.995", specification: AR1Specification(stationarityBound: 0.995)),
+    ]
+
     static let horizons = [1, 3]
     static let levels = [0.5, 0.8]
 

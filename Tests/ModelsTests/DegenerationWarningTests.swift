@@ -55,6 +55,22 @@ final class DegenerationWarningTests: XCTestCase {
         XCTAssertTrue(b.warnings.contains { $0.contains("too few (fewer than k + 4) for a diffuse prior on Σ") }, "\(b.warnings)")
     }
 
+    /// A BVAR whose usable years leave fewer than 5 residual degrees of freedom
+    /// (T − (1 + kp)) keeps the normalised Normal prior of B, whose rows count as observations
+    /// of Σ, and says so (k = 2: 7 usable years); with 8 (5 residual degrees of freedom) it takes the
+    /// kernel prior, without that warning.
+    func testBVARWithFewResidualDegreesWarns() throws {
+        let short = try BVARSpecification(lags: 1).estimate(try VARTestSupport.panel(VARTestSupport.simulatedRows(years: 8, indicators: 2, seed: 4),
+                                                                                 indicators: ["a", "b"]))
+        XCTAssertEqual(short.prior.covariancePrior, .diffuse)
+        XCTAssertTrue(short.warnings.contains { $0.contains("7 usable years for 3 coefficients per equation leave fewer than 5 residual degrees of freedom") },
+                      "\(short.warnings)")
+        let enough = try BVARSpecification(lags: 1).estimate(try VARTestSupport.panel(VARTestSupport.simulatedRows(years: 9, indicators: 2, seed: 4),
+                                                                                  indicators: ["a", "b"]))
+        XCTAssertEqual(enough.prior.covariancePrior, .diffuseKernel)
+        XCTAssertFalse(enough.warnings.contains { $0.contains("residual degrees of freedom") }, "\(enough.warnings)")
+    }
+
     /// Draws that fall back to the point estimate are counted into a warning after the draws:
     /// a near-unit-root VAR allowed one attempt per draw falls back some of the time.
     func testDrawFallbacksAreWarned() throws {
