@@ -178,7 +178,14 @@ public struct MonteCarloEngine: Sendable {
             var b = range.lowerBound + w
             while b < range.upperBound {
                 var generator = Philox4x32(seed: input.seed, stream: UInt64(b))
-                let systems = Self.systems(input, point: point, count: drawsPerBlock, using: &generator)
+                let systems: [StateSpaceSystem]
+                if let hit = input.drawCache?.lookup(seed: input.seed, stream: b, count: drawsPerBlock) {
+                    systems = hit.systems
+                    generator = hit.generator
+                } else {
+                    systems = Self.systems(input, point: point, count: drawsPerBlock, using: &generator)
+                    input.drawCache?.store(seed: input.seed, stream: b, count: drawsPerBlock, systems: systems, generator: generator)
+                }
                 block.run(systems: systems, input: input, generator: &generator)
                 scratch.record(block, input: input, groups: groups, into: &accumulator)
                 if w == 0 { progress(min(range.upperBound, b + threads)) }

@@ -19,6 +19,9 @@ public struct RunOptions: Sendable {
     public var classicEngine: Bool
     /// Paths per parameter draw (nil: `MonteCarloEngine.defaultPathsPerDraw`), for benchmarks.
     public var pathsPerDraw: Int?
+    /// Parameter draws shared by runs of the same fitted model and seed (a sweep's points); the
+    /// tables are the same with or without it.
+    public var drawCache: ParameterDrawCache?
 
     public init(paths: Int? = nil, seed: UInt64? = nil, threads: Int = 1, precision: Double? = nil,
                 classicEngine: Bool = false, pathsPerDraw: Int? = nil) {
@@ -157,6 +160,7 @@ public enum ScenarioRunner {
             risks: risks, adjustments: shifts, targets: rules,
             paths: options.paths ?? scenario.simulation.paths, seed: options.seed ?? scenario.simulation.seed,
             threads: options.threads)
+        simulationInput.drawCache = options.drawCache
         simulationInput.conditions = pathConditions(scenario, variables: variables, modelled: plan.model.indicators,
                                                     origin: origin, warnings: &warnings)
         // Conditions act on a block's finished paths; the conditional estimate on the last step

@@ -143,6 +143,9 @@ public struct SimulationInput: Sendable {
     /// what the reference workload's peers do) or `.conditionalLastStep` where the model
     /// allows it (see `LastStepTargets`). Joint probabilities always count paths.
     public var probabilityEstimator: ProbabilityEstimator = .pathCount
+    /// Parameter draws shared with other runs of the same model and seed (`ParameterDrawCache`);
+    /// nil: every block draws its own.
+    public var drawCache: ParameterDrawCache? = nil
     /// Conditions of a what-if run, applied to every block last; nil: unconditional.
     public var conditions: PathConditions? = nil
 

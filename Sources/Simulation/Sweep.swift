@@ -113,6 +113,9 @@ extension ScenarioRunner {
     ///   simulated years; `ConditionError` when its shocks cannot meet the condition; `RunError`.
     public static func sweep(_ input: ScenarioInput, plan: ModelPlan, indicator: String, year: Int, values: [Double],
                              options: RunOptions, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SweepCurve {
+        // Every point runs the same fitted model with the same seed: its parameter draws once.
+        var options = options
+        if options.drawCache == nil { options.drawCache = ParameterDrawCache() }
         let scenario = input.scenario
         let prepared = prepare(input, plan: plan, options: options)
         guard prepared.variables.contains(indicator) else {

@@ -79,12 +79,18 @@ public struct UncertaintyDecomposition: Sendable {
     }
 
     /// Runs the 16 subsets of `input` and splits each quantity; `labels` name the target rules.
+    /// With `shareDraws` the 8 runs with parameter uncertainty on draw the parameters once
+    /// between them, as do the 8 with it off (`ParameterDrawCache`; the same numbers).
     /// - Throws: `SimulationError` as `MonteCarloEngine.run`.
     public static func run(_ input: SimulationInput, variables: [String], firstYear: Int, targetLabels: [String],
-                           engine: MonteCarloEngine = MonteCarloEngine()) throws -> UncertaintyDecomposition {
+                           engine: MonteCarloEngine = MonteCarloEngine(), shareDraws: Bool = true) throws -> UncertaintyDecomposition {
         var results: [SimulationResult] = []
+        let drawsOn = shareDraws ? ParameterDrawCache() : nil, drawsOff = shareDraws ? ParameterDrawCache() : nil
         for mask in 0..<16 {
-            results.append(try engine.run(switched(input, on: mask)))
+            var switchedInput = switched(input, on: mask)
+            // Combinations with the same parameter setting draw the same forms: draw them once.
+            switchedInput.drawCache = mask & (1 << UncertaintySource.parameters.rawValue) != 0 ? drawsOn : drawsOff
+            results.append(try engine.run(switchedInput))
         }
         let all = results[15]
         var variance: [Row] = []

@@ -53,6 +53,32 @@ final class UncertaintyDecompositionTests: XCTestCase {
         XCTAssertGreaterThan(on.variance[1].parameters, 0.01)
         for row in off.variance { XCTAssertEqual(row.parameters, 0) }
     }
+
+    /// Sharing parameter draws between the 16 runs (`ParameterDrawCache`) changes no number:
+    /// every part equals the one found with each run drawing its own, and a simulation that
+    /// reads its draws from a filled cache equals one that draws them.
+    func testSharedDrawsChangeNothing() throws {
+        let m = Jittered(base: KnownVAR1(c: [1], a: .diagonal([0.5]), l: .identity(1), y0: [2]))
+        var input = SimulationInput(model: m, parameterUncertainty: true, shocks: .studentT(degreesOfFreedom: 5, scale: 1),
+                                    horizon: 2, paths: 16_384, seed: 9, threads: 2)
+        input.targets = [TargetRule(variable: 0, yearOffset: 2, measure: .value, bound: .atLeast(2.2))]
+        let shared = try UncertaintyDecomposition.run(input, variables: ["y"], firstYear: 2022, targetLabels: ["y ≥ 2.2"])
+        let own = try UncertaintyDecomposition.run(input, variables: ["y"], firstYear: 2022, targetLabels: ["y ≥ 2.2"],
+                                                   shareDraws: false)
+        for (a, b) in zip(shared.variance + shared.shortfall, own.variance + own.shortfall) {
+            XCTAssertEqual(a.total, b.total)
+            XCTAssertEqual(a.none, b.none)
+            XCTAssertEqual(a.parts, b.parts)
+        }
+        let plain = try MonteCarloEngine().run(input)
+        input.drawCache = ParameterDrawCache()
+        let filling = try MonteCarloEngine().run(input), reading = try MonteCarloEngine().run(input)
+        for r in [filling, reading] {
+            XCTAssertEqual(r.targets[0].probability.value, plain.targets[0].probability.value)
+            XCTAssertEqual(r.targets[0].probability.standardError, plain.targets[0].probability.standardError)
+            XCTAssertEqual(r.fan[1][0].quantile(0.5), plain.fan[1][0].quantile(0.5))
+        }
+    }
 }
 
 /// A known AR(1) whose draws move the intercept by N(0, 0.5²): parameter uncertainty to measure.
