@@ -31,7 +31,8 @@ enum ConditionText {
             return (c.failedDraws == 0 ? "holds on every path" : "holds on every path but those of \(c.failedDraws) parameter draws")
                 + " (hard; \(moved) may move)"
         }
-        return "holds on every path (soft" + (c.emptyBlocks == 0 ? ")"
+        return (c.failedDraws == 0 ? "holds on every path" : "holds on every path but those of \(c.failedDraws) parameter draws whose shocks could not reach the range")
+            + " (soft" + (c.emptyBlocks == 0 ? ")"
             : "; \(c.emptyBlocks) blocks, whose parameter draw left no path inside, moved to the range's edge)")
     }
 

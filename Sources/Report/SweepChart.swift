@@ -34,14 +34,14 @@ enum SweepChart {
         svg.text("assumed \(SweepReport.swept(curve)) (percent)", x: x((lo + hi) / 2), y: y(0) + 34, anchor: "middle", size: 12)
         svg.text("P(met)", x: 12, y: y(0.5), anchor: "middle", size: 12, ["transform": "rotate(-90 12 \(SVG.number(y(0.5))))"])
         var legend = 0
-        func draw(_ p: [ProbabilityEstimate?], name: String, colour: String, width stroke: String, dash: String,
+        func draw(_ p: [ProbabilityEstimate?], crossing: Double?, name: String, colour: String, width stroke: String, dash: String,
                   _ data: (String, String)) {
             let points = zip(curve.values, p).compactMap { v, e in e.map { (x: x(v), y: y($0.value)) } }
             if points.count > 1 {
                 svg.polygon(points, closed: false, ["class": "curve", data.0: data.1, "stroke": colour, "stroke-width": stroke,
                                                     "stroke-dasharray": dash], title: name)
             }
-            if let c = curve.crossing(p.map { $0?.value }, level: confidence) {
+            if let c = crossing {
                 svg.circle(cx: x(c), cy: y(confidence), r: 4, ["class": "crossing", "fill": colour, "stroke": "#fff"],
                            title: "\(name): reaches \(MarkdownReport.percentText(confidence)) at \(NumberFormat.fixed(c, 2))")
             }
@@ -52,11 +52,12 @@ enum SweepChart {
             legend += 1
         }
         for (k, i) in targets.enumerated() {
-            draw(curve.probabilities(target: i), name: SweepReport.label(curve, i), colour: colours[k % colours.count],
+            draw(curve.probabilities(target: i), crossing: curve.crossing(target: i, level: confidence), name: SweepReport.label(curve, i), colour: colours[k % colours.count],
                  width: "1.6", dash: k < colours.count ? "none" : "5 3", ("data-target", String(i)))
         }
         for (year, _) in curve.baseline.joint {
-            draw(curve.joint(year: year), name: "P(all met) \(year)", colour: "#000", width: "3", dash: "none", ("data-joint", String(year)))
+            draw(curve.joint(year: year), crossing: curve.crossing(curve.joint(year: year).map { $0?.value }, level: confidence),
+                 name: "P(all met) \(year)", colour: "#000", width: "3", dash: "none", ("data-joint", String(year)))
         }
         let ly = top + 14 + 18 * Double(legend)
         svg.line(x1: left + width + 20, y1: ly - 4, x2: left + width + 40, y2: ly - 4, ["stroke": "#c0392b", "stroke-dasharray": "6 4"])

@@ -39,7 +39,7 @@ public enum SweepReport {
         out += "|---|---|---|---|---|---|\n"
         for i in evaluated(curve) {
             let p = curve.probabilities(target: i)
-            let cross = curve.crossing(p.map { $0?.value }, level: c)
+            let cross = curve.crossing(target: i, level: c)
             let check = curve.crossingFromShift(target: i, confidence: c)
             out += "| \(MarkdownReport.cell(label(curve, i))) | \(run.targets[i].outcome.map { ConditionText.percent($0.probability) } ?? "") | "
                 + "\(p.first!.map(ConditionText.percent) ?? "") | \(p.last!.map(ConditionText.percent) ?? "") | "

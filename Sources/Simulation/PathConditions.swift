@@ -79,12 +79,13 @@ public struct PathConditions: Sendable {
 
     /// `K = Ψ Rᵀ (R Rᵀ)⁻¹ E_c` for the hard conditions on modelled variables: `(horizon·k) x c`,
     /// row `h·k + i` the response of variable `i` in year `h + 1` to the gap of condition `c`
-    /// (columns in the order of `modelledHard`).
+    /// (columns in the order of `modelledHard`). `everyShock` lets every shock move, whatever
+    /// `movable` says.
     ///
     /// - Throws: `SimulationError.invalidInput` when the movable shocks cannot meet the
     ///   conditions (`R Rᵀ` singular: a condition no movable shock reaches, or two conditions
     ///   fixing the same combination); `LinearAlgebraError` for non-finite systems.
-    func gain(_ system: StateSpaceSystem, horizon: Int, for conditions: [Hard]? = nil) throws -> Matrix {
+    func gain(_ system: StateSpaceSystem, horizon: Int, for conditions: [Hard]? = nil, everyShock: Bool = false) throws -> Matrix {
         let hard = conditions ?? modelledHard(indicators: system.indicatorCount)
         let k = system.indicatorCount, m = system.shockCount, width = horizon * m
         // B_d = H F^d G L, d = 0 ..< horizon (k x m); P_d = F^d G (n x m) for the shock owners.
@@ -103,7 +104,7 @@ public struct PathConditions: Sendable {
             }
         }
         var rows: [[Double]] = hard.map { psi.row(($0.yearOffset - 1) * k + $0.variable) }
-        if let movable {
+        if let movable, !everyShock {
             let last = hard.map(\.yearOffset).max() ?? 0
             let owners = Self.owners(loads, shockCount: m)
             for s in 0..<last {
@@ -204,7 +205,7 @@ public struct PathConditions: Sendable {
         if main { tally.add(inside: inside.count, paths: b, emptyBlocks: inside.isEmpty ? 1 : 0) }
         if inside.isEmpty {
             for (system, paths) in groups {
-                moveToEdges(values, blockSize: b, horizon: horizon, variableCount: v, system: system, paths: paths)
+                moveToEdges(values, blockSize: b, horizon: horizon, variableCount: v, system: system, paths: paths, main: main)
             }
             return
         }
@@ -225,7 +226,7 @@ public struct PathConditions: Sendable {
     /// variable set to the edge), so that the event holds on every path. Such draws would get
     /// almost no weight in the exact conditional distribution; the tally counts them.
     private func moveToEdges(_ values: UnsafeMutableBufferPointer<Double>, blockSize b: Int, horizon: Int,
-                             variableCount v: Int, system: StateSpaceSystem, paths: Range<Int>) {
+                             variableCount v: Int, system: StateSpaceSystem, paths: Range<Int>, main: Bool) {
         let k = system.indicatorCount
         let offset = { (h: Int, j: Int) in (h * v + j) * b }
         for c in soft {
@@ -236,8 +237,13 @@ public struct PathConditions: Sendable {
                 continue
             }
             let fixedHard = modelledHard(indicators: k)
+            // Every shock may move to reach a soft range's edge ("shocks" restricts hard conditions).
             guard let gain = try? gain(system, horizon: horizon,
-                                       for: fixedHard + [Hard(variable: c.variable, yearOffset: c.yearOffset, value: 0)]) else { continue }
+                                       for: fixedHard + [Hard(variable: c.variable, yearOffset: c.yearOffset, value: 0)],
+                                       everyShock: true) else {
+                if main { tally.add(failedDraws: 1) }
+                continue
+            }
             let column = fixedHard.count
             for p in paths {
                 let gap = edge(values[o + p]) - values[o + p]

@@ -84,6 +84,16 @@ public enum ScenarioRunner {
     ///   the hard conditions cannot be met by the shocks allowed to move.
     public static func check(_ input: ScenarioInput) throws -> PreparedRun {
         let prepared = try prepare(input, plan: ModelPlan(input), options: RunOptions())
+        // A condition on an indicator the run does not simulate, or on a year before the
+        // simulated ones, would change nothing while the tables say "conditional": refuse it.
+        for (i, c) in input.scenario.conditions.enumerated() {
+            if !prepared.variables.contains(c.indicator) {
+                throw ConditionError(path: "conditions[\(i)]", message: "\(c.indicator) is not simulated in this run (simulated: \(prepared.variables.joined(separator: ", "))): a condition on it would change nothing")
+            }
+            if c.year <= prepared.plan.origin {
+                throw ConditionError(path: "conditions[\(i)].year", message: "expected a simulated year (\(prepared.plan.origin + 1) or later; the history ends in \(prepared.plan.origin)), found \(c.year)")
+            }
+        }
         try checkConditions(prepared)
         return prepared
     }

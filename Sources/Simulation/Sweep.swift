@@ -39,6 +39,23 @@ public struct SweepCurve: Sendable {
         Self.crossing(values: values, curve: curve, level: level)
     }
 
+    /// Where target `i`'s P(met) reaches `level`. A single-year target on the swept
+    /// indicator-year itself is met exactly when the assumed value meets its bound (P(met) is a
+    /// step from 0 to 1 there): its crossing is the bound, when inside the grid, not an
+    /// interpolation across the step. Other targets: `crossing(_:level:)` of their curve.
+    public func crossing(target i: Int, level: Double) -> Double? {
+        let t = targets[i].target
+        if t.indicator == indicator, t.years == year...year, t.measure != .averageGrowth, t.measure != .level {
+            let x: Double
+            switch t.bound {
+            case .atLeast(let b), .atMost(let b): x = b
+            case .around: return crossing(probabilities(target: i).map { $0?.value }, level: level)
+            }
+            return (values.first!...values.last!).contains(x) ? x : nil
+        }
+        return crossing(probabilities(target: i).map { $0?.value }, level: level)
+    }
+
     /// Target `i`'s crossing of `confidence` found from the shift needed (see
     /// `crossingFromShift(values:outcomes:confidence:)`).
     public func crossingFromShift(target i: Int, confidence: Double) -> Double? {

@@ -51,14 +51,17 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "The model's P(met) alone, without the scenario's calibration.")
     var modelOnly = false
 
-    func run() throws {
-        let values: [Double]
+    /// A grid that cannot be made is a usage error (exit 64, like every bad option value).
+    func validate() throws {
         do {
-            values = try ScenarioRunner.sweepGrid(from: from, to: to, step: step)
+            _ = try ScenarioRunner.sweepGrid(from: from, to: to, step: step)
         } catch {
-            printError("\(error)")
-            throw ExitStatus.invalidInput
+            throw ValidationError("\(error)")
         }
+    }
+
+    func run() throws {
+        let values = try ScenarioRunner.sweepGrid(from: from, to: to, step: step)
         var input = try loadScenario(scenario)
         if modelOnly { input.scenario.calibration = nil }
         try checkCalibration(scenario, input, strict: strictness.strict)

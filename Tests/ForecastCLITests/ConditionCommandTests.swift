@@ -34,6 +34,21 @@ final class ConditionCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
     }
 
+    /// A condition on an indicator the run does not simulate (Ruijin's grain level: no 2021
+    /// level) would change nothing: exit 2, named at its JSON path, nothing written.
+    func testConditionOnIndicatorNotSimulatedExitsTwo() throws {
+        let tmp = try temporary("cond-level")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let file = try ruijin(conditions: [["indicator": "grain", "year": 2022, "value": 20.0]], in: tmp)
+        let out = tmp.appendingPathComponent("out")
+        for command in ["simulate", "validate"] {
+            let run = try ForecastExecutable.run(command == "simulate" ? [command, file.path, "--paths", "2048", "--out", out.path] : [command, file.path])
+            XCTAssertEqual(run.status, 2, run.stderr)
+            XCTAssertTrue(run.stderr.contains("what-if.json:conditions[0]") && run.stderr.contains("grain is not simulated"), run.stderr)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+    }
+
     /// The shipped conditional scenario: P(met | conditions) beside P(met) in every table, the
     /// conditioned indicator at its value, and the unconditional column equal to the baseline's
     /// model-only P(met) (same seed and paths).
@@ -63,7 +78,8 @@ final class ConditionCommandTests: XCTestCase {
         XCTAssertTrue(html.contains("P(met) without conditions") && html.contains("What if."))
     }
 
-    /// Bad sweep options: exit 2, the option named, nothing written.
+    /// Bad sweep options: exit 2 (64 for a grid that cannot be made: a usage error, like every
+    /// bad option value), the option named, nothing written.
     func testSweepRefusesBadOptionsWithoutOutput() throws {
         let tmp = try temporary("sweep-bad")
         defer { try? FileManager.default.removeItem(at: tmp) }
@@ -77,7 +93,8 @@ final class ConditionCommandTests: XCTestCase {
         ]
         for (arguments, word) in cases {
             let run = try ForecastExecutable.run(["sweep", "scenarios/ruijin-2022.json", "--paths", "2048", "--out", out.path] + arguments)
-            XCTAssertEqual(run.status, 2, "\(arguments): \(run.stderr)")
+            let usage = word == "--to" || word == "--step"
+            XCTAssertEqual(run.status, usage ? 64 : 2, "\(arguments): \(run.stderr)")
             XCTAssertTrue(run.stderr.contains(word), "\(arguments): \(run.stderr)")
             XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
         }
@@ -114,5 +131,9 @@ final class ConditionCommandTests: XCTestCase {
         let cells = cpi.components(separatedBy: " | ")
         let crossing = try XCTUnwrap(Double(cells[4])), fromShift = try XCTUnwrap(Double(cells[5].dropLast(2)))
         XCTAssertEqual(crossing, fromShift, accuracy: 0.25, "\(cpi)")
+        // FAI's own target (≥ 10%) is met exactly when the assumed FAI is 10 or more: its
+        // crossing is the bound, not an interpolation across the step between 9 and 10.
+        let fai = try XCTUnwrap(md.split(separator: "\n").first { $0.hasPrefix("| fai 2022") })
+        XCTAssertEqual(Double(fai.components(separatedBy: " | ")[4]), 10, "\(fai)")
     }
 }

@@ -174,6 +174,17 @@ final class ConditionsTests: XCTestCase {
         assertMoments(x, conditional(mu, s, on: [0], values: [7]), skip: [0])
     }
 
+    /// A scenario with soft conditions only has no hard condition naming shocks (`movable`
+    /// empty): a block moved to the soft range's edge may still move every shock.
+    func testSoftEdgeMovesEveryShockWhateverHardConditionsAllow() {
+        let m = KnownVAR1(c: [1, 2], a: try! Matrix(rowMajor: [[0.5, 0.1], [0.2, 0.3]]),
+                          l: try! cholesky(try! Matrix(rowMajor: [[1.0, 0.6], [0.6, 2.0]])).lower, y0: [0, 0])
+        let conditions = PathConditions(soft: [.init(variable: 0, yearOffset: 1, lower: 7, upper: .infinity)], movable: [])
+        let x = sample(m, horizon: 1, conditions: conditions, blocks: 4)
+        XCTAssertEqual(conditions.tally.failedDraws, 0)
+        XCTAssertTrue(x.allSatisfy { $0[0] >= 7 })
+    }
+
     /// The engine's P(met) of a target under a hard condition: the conditional normal's, and
     /// byte-identical for 1 and 2 threads.
     func testEngineProbabilityUnderHardConditionAndThreadInvariance() throws {
