@@ -125,6 +125,8 @@ public struct ScenarioComparison: Sendable {
         collect("adjustment") { s in
             s.adjustments.map { a in ("\(a.indicator) \(a.year)", "\(a.shiftPP > 0 ? "+" : "")\(NumberFormat.plain(a.shiftPP)) pp (\(a.reason))") }
         }
+        // A what-if scenario's numbers are conditional on its conditions: list them.
+        collect("condition") { s in s.conditions.map { c in ("\(c.indicator) \(c.year)", c.text) } }
         return out
     }
 }

@@ -28,10 +28,10 @@ public enum ComparisonPage {
         body.append(table(c))
         body.append(PageHTML.heading(2, zh: "全部目标同时达成", en: "P(all met) per scenario", id: "joint"))
         body.append("<figure>" + ComparisonChart.joint(c) + "</figure>")
-        body.append(PageHTML.heading(2, zh: "不同的风险与调整", en: "Risks and adjustments that differ", id: "risks"))
+        body.append(PageHTML.heading(2, zh: "不同的风险、调整与假设条件", en: "Risks, adjustments and conditions that differ", id: "risks"))
         let differing = c.differingAssumptions
         if differing.isEmpty {
-            body.append(PageHTML.element("p", html: PageHTML.bilingual(zh: "各情景的风险事件与调整相同。", en: "Every scenario states the same risks and adjustments.")))
+            body.append(PageHTML.element("p", html: PageHTML.bilingual(zh: "各情景的风险事件、调整与假设条件相同。", en: "Every scenario states the same risks, adjustments and conditions.")))
         } else {
             body.append(PageHTML.table(
                 headers: ["类别 <span class=\"en\">Kind</span>", "名称 <span class=\"en\">Name</span>"] + c.entries.map { "[\($0.index)]" },
@@ -80,7 +80,7 @@ public enum ComparisonPage {
         }
         let differing = c.differingAssumptions
         rows.append(differing.isEmpty
-            ? ("各情景的风险事件与调整相同。", "Every scenario states the same risks and adjustments.")
+            ? ("各情景的风险事件、调整与假设条件相同。", "Every scenario states the same risks, adjustments and conditions.")
             : ("风险事件与调整有 \(differing.count) 处不同（见下表）。", "\(differing.count) risk event\(differing.count == 1 ? "" : "s") or adjustments differ (table below)."))
         return PageHTML.summary(rows)
     }

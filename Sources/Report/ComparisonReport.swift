@@ -32,9 +32,9 @@ public enum ComparisonReport {
             }
         }
         let differing = c.differingAssumptions
-        out += "\n## Risks and adjustments that differ\n\n"
+        out += "\n## Risks, adjustments and conditions that differ\n\n"
         if differing.isEmpty {
-            out += "None: every scenario states the same risks and adjustments.\n"
+            out += "None: every scenario states the same risks, adjustments and conditions.\n"
         } else {
             out += "| Kind | Name | " + c.entries.map { "[\($0.index)]" }.joined(separator: " | ") + " |\n|---|---|"
                 + String(repeating: "---|", count: c.entries.count) + "\n"

@@ -116,8 +116,8 @@ public struct ScenarioInput: Sendable {
         for (j, target) in scenario.targets.enumerated() where target.measure == .level {
             guard let i = scenario.indicators.firstIndex(where: { $0.id == target.indicator }), !reported.contains(target.indicator) else { continue }
             let indicator = scenario.indicators[i]
-            let rowsUnit = scenario.historyFile(for: indicator).flatMap { histories[$0.url] }?
-                .series(indicator.id, .level)?.unit
+            let history = scenario.historyFile(for: indicator).flatMap { histories[$0.url] }
+            let rowsUnit = history?.series(indicator.id, .level)?.unit
             let path = "indicators[\(i)]"
             if indicator.unit == Units.percent {
                 problems.append(ValidationProblem(file: file, location: .jsonPath(path + ".unit"), message:
@@ -125,7 +125,8 @@ public struct ScenarioInput: Sendable {
             } else if let unit = indicator.unit, let rowsUnit, unit != rowsUnit {
                 problems.append(ValidationProblem(file: file, location: .jsonPath(path + ".unit"), message:
                     "expected the unit of \(indicator.id)'s level rows in its history, \"\(rowsUnit)\", found \"\(unit)\""))
-            } else if indicator.unit == nil, rowsUnit == nil {
+            } else if indicator.unit == nil, rowsUnit == nil, history != nil || scenario.historyFile(for: indicator) == nil {
+                // (A history that failed to load has its own problems; its rows are unknown.)
                 problems.append(ValidationProblem(file: file, location: .jsonPath(path), message:
                     "missing key \"unit\": targets[\(j)] is a level target and the history has no level rows of \(indicator.id) to take it from; expected "
                     + Units.expectation(for: .level)))

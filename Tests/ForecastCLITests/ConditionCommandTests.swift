@@ -34,6 +34,40 @@ final class ConditionCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
     }
 
+    /// One bad cell in a history file is one error: no second, derived complaint about what
+    /// the unread history would have held (a level target's unit).
+    func testBadHistoryCellIsOneError() throws {
+        let tmp = try temporary("bad-cell")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let root = ForecastExecutable.packageRoot
+        var lines = try String(contentsOf: root.appendingPathComponent("notebooks-data/china/history.csv"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var cells = lines[5].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        cells[2] = "abc"
+        lines[5] = cells.joined(separator: ",")
+        let csv = tmp.appendingPathComponent("china.csv")
+        try lines.joined(separator: "\n").write(to: csv, atomically: true, encoding: .utf8)
+        let file = try ForecastExecutable.ruijinCopy(in: tmp, name: "bad-cell.json") { json in
+            var indicators = json["indicators"] as! [[String: Any]]
+            for i in indicators.indices where indicators[i]["history"] != nil { indicators[i]["history"] = csv.path }
+            json["indicators"] = indicators
+            json["calibration"] = nil
+        }
+        let run = try ForecastExecutable.run(["validate", file.path])
+        XCTAssertEqual(run.status, 2, run.stderr)
+        let errors = run.stderr.split(separator: "\n").filter { !$0.contains("warning") && !$0.isEmpty }
+        XCTAssertEqual(errors.count, 1, run.stderr)
+        XCTAssertTrue(errors.first?.contains("china.csv:6: value: expected a finite number") ?? false, run.stderr)
+    }
+
+    /// `compare` lists a what-if scenario's conditions among what differs.
+    func testCompareListsConditions() throws {
+        let run = try ForecastExecutable.run(["compare", "scenarios/ruijin-2022.json", "scenarios/ruijin-2022-fai5.json", "--paths", "2048"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let md = String(decoding: run.stdout, as: UTF8.self)
+        XCTAssertTrue(md.contains("| condition | fai 2022 | absent | fai 2022 = 5 |"), md)
+    }
+
     /// A condition on an indicator the run does not simulate (Ruijin's grain level: no 2021
     /// level) would change nothing: exit 2, named at its JSON path, nothing written.
     func testConditionOnIndicatorNotSimulatedExitsTwo() throws {
