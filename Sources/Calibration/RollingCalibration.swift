@@ -101,17 +101,20 @@ public struct RollingCalibration: Sendable {
             return try? LogisticPool.fit(train.map { x[$0] }, train.map { records[$0].met! }, penalty: candidate.1,
                                          prior: candidate.0.coefficients)
         }
-        // Log score of each year's records under pools fitted on the years before, per candidate.
+        // Log score of each year's records under pools fitted on the years before, per candidate
+        // (the pools kept: the origin of year y uses one of them).
         var yearScore: [Int: [Double]] = [:]
+        var yearPools: [Int: [LogisticPool]] = [:]
         for y in years {
             let members = scored.filter { records[$0].year == y }
             guard !members.isEmpty else { continue }
-            var row: [Double] = []
+            var row: [Double] = [], pools: [LogisticPool] = []
             for candidate in candidates {
                 guard let pool = fitted(before: y, candidate) else { break }
+                pools.append(pool)
                 row.append(members.reduce(0) { $0 + ProbabilityScore.logScore(pool.probability(x[$1]), records[$1].met!, clip: 0) })
             }
-            if row.count == candidates.count { yearScore[y] = row }
+            if row.count == candidates.count { yearScore[y] = row; yearPools[y] = pools }
         }
         var origins: [Int: CalibrationAtYear] = [:]
         for y in years + [next] {
@@ -119,11 +122,13 @@ public struct RollingCalibration: Sendable {
             var penalty: Double? = nil
             var pool = LogisticPool()
             let choice: (LogisticPool.Prior, Double)
+            var chosen: Int? = nil
             if earlier.isEmpty { choice = (LogisticPool.priors[0], 10) } else {
                 let totals = candidates.indices.map { c in earlier.reduce(0) { $0 + $1[c] } }
-                choice = candidates[totals.indices.max { totals[$0] < totals[$1] }!]
+                chosen = totals.indices.max { totals[$0] < totals[$1] }!
+                choice = candidates[chosen!]
             }
-            if let p = fitted(before: y, choice) { pool = p; penalty = choice.1 }
+            if let p = chosen.flatMap({ yearPools[y]?[$0] }) ?? fitted(before: y, choice) { pool = p; penalty = choice.1 }
             origins[y] = CalibrationAtYear(year: y, trainingRecords: scored.filter { records[$0].year < y }.count,
                                            anchoredSettings: settingsOf[y]!, penalty: penalty,
                                            prior: penalty == nil ? LogisticPool.priors[0] : choice.0, pool: pool)

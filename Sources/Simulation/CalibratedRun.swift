@@ -67,10 +67,10 @@ extension ScenarioRunner {
                 .withPrecision(cap: cap, requested: requested)
         }
         let context = try CalibrationContext(settings)
-        var modelOnly = input
-        modelOnly.scenario.risks = []
-        modelOnly.scenario.adjustments = []
-        let first = try simulate(modelOnly, plan: plan, options: options, progress: progress)
+        var beforeRisks = input
+        beforeRisks.scenario.risks = []
+        beforeRisks.scenario.adjustments = []
+        let first = try simulate(beforeRisks, plan: plan, options: options, progress: progress)
         // The calibrated run repeats the first run's paths (common random numbers).
         options.paths = first.paths
         options.precision = nil

@@ -164,12 +164,12 @@ public struct PathConditions: Sendable {
         let k = systems[0].indicatorCount
         let modelled = modelledHard(indicators: k)
         if !modelled.isEmpty {
+            var gaps = [Double](repeating: 0, count: modelled.count * b)   // one buffer for every group
             for (system, paths) in groups {
                 guard let gain = try? gain(system, horizon: horizon) else {
                     if main { tally.add(failedDraws: 1) }
                     continue
                 }
-                var gaps = [Double](repeating: 0, count: modelled.count * b)
                 for (c, condition) in modelled.enumerated() {
                     let o = offset(condition.yearOffset - 1, condition.variable)
                     for p in paths { gaps[c * b + p] = condition.value - values[o + p] }
