@@ -28,7 +28,9 @@ final class ClosedFormTests: XCTestCase {
 
     /// The anchored forecaster on a hand case is the NIG predictive of its stated pieces: the
     /// other regions' weighted mean (shrunk by one pseudo-observation) and variance as the prior,
-    /// the region's own deviations as the update.
+    /// the region's own deviations as the update, each deviation less its year's shared shock
+    /// (`YearEffects`, checked against its peer in `YearEffectsTests`), the predictive's variance
+    /// plus the coming year's τ² s².
     func testTargetAnchoredIsTheNIGPredictiveOfItsPieces() {
         func r(_ region: String, _ year: Int, _ target: Double, _ outcome: Double) -> TargetRecord {
             TargetRecord(region: region, indicator: "gdp", year: year, measure: .growthPct, wording: .atLeast(target), outcome: outcome)
@@ -40,14 +42,17 @@ final class ClosedFormTests: XCTestCase {
         // By hand: weights 0.5^((2020 − t)/2) for years 2018, 2019, 2020 = 0.5, 0.7071, 1.
         let h = (0.5 as Double).squareRoot()
         let w = [0.5, h, h, 1, 1]  // a, b, c, d, e
-        let dev = [0.5, 0.1, -1.5, -4.0, -2.5]
+        let effects = YearEffects(records: Array(records.prefix(7)))
+        let shift = [2018, 2019, 2019, 2020, 2020].map { (effects.effects[$0] ?? 0) * effects.scales["gdp"]! }
+        let dev = zip([0.5, 0.1, -1.5, -4.0, -2.5], shift).map { $0 - $1 }
+        let ownShift = [2019, 2020].map { (effects.effects[$0] ?? 0) * effects.scales["gdp"]! }
         let wsum = w.reduce(0, +)
         let m = zip(w, dev).reduce(0) { $0 + $1.0 * $1.1 } / wsum
         let v = zip(w, dev).reduce(0) { $0 + $1.0 * ($1.1 - m) * ($1.1 - m) } / wsum
         let prior = NormalInverseGamma(mean: wsum / (wsum + 1) * m, meanWeight: 3, degreesOfFreedom: 4, variance: v)
-        let own = prior.updated(with: [0.9, -4.0], weights: [h, 1]).predictive
+        let own = prior.updated(with: [0.9 - ownShift[0], -4.0 - ownShift[1]], weights: [h, 1]).predictive
         XCTAssertEqual(d.location, 7 + own.location, accuracy: 1e-12)
-        XCTAssertEqual(d.scale, own.scale, accuracy: 1e-12)
+        XCTAssertEqual(d.scale, (own.scale * own.scale + effects.variance * pow(effects.scales["gdp"]!, 2)).squareRoot(), accuracy: 1e-12)
         XCTAssertEqual(d.degreesOfFreedom, 4 + 1 + h, accuracy: 1e-12)
         // Records of 2021 and later are not used: changing one changes nothing.
         var later = records
