@@ -17,7 +17,7 @@ struct SimulationOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Worker threads; the tables do not depend on it.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Simulate block after block until every evaluated target's Monte Carlo SE is at most this many percentage points (--paths is then the cap, default 10^7); progress and the time left on stderr.")
+    @Option(parsing: .unconditional, help: "Simulate block after block until every evaluated target's Monte Carlo SE is at most this many percentage points (--paths is then the cap, default 10^7); progress and the time left on stderr.")
     var precision: Double?
 
     @Flag(help: .hidden)

@@ -182,7 +182,11 @@ final class SimulateCommandTests: XCTestCase {
         let paths = try ForecastExecutable.run(["simulate", "scenarios/ruijin-2022.json", "--paths", "9223372036854775807"])
         XCTAssertEqual(paths.status, 64, paths.stderr)
         XCTAssertTrue(paths.stderr.contains("10^12"), paths.stderr)
-        for r in [huge, paths] { XCTAssertFalse(r.stderr.contains("Fatal error"), r.stderr) }
+        // A negative precision is read as a value (not as an unknown flag) and refused for its range.
+        let negative = try ForecastExecutable.run(["simulate", "scenarios/ruijin-2022.json", "--precision", "-1"])
+        XCTAssertEqual(negative.status, 64, negative.stderr)
+        XCTAssertTrue(negative.stderr.contains("--precision must be between 0.001 and 50 percentage points, got -1"), negative.stderr)
+        for r in [huge, paths, negative] { XCTAssertFalse(r.stderr.contains("Fatal error"), r.stderr) }
     }
 
     /// Seven years of history: the header lists the short-sample warning and stderr repeats it;
