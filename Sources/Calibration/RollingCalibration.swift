@@ -13,6 +13,28 @@ public enum ForecasterName: String, Sendable, CaseIterable, Codable {
     case targetAnchored = "target_anchored"
     /// The default: `LogisticPool` of the model and the target-anchored forecaster.
     case calibrated
+
+    /// How tables and pages name it (the id, `rawValue`, stays in CSV and JSON).
+    public var label: String {
+        switch self {
+        case .model: "model"
+        case .alwaysMet: "always met (P = 0.95)"
+        case .baseRate: "base rate, per indicator"
+        case .targetAnchored: "target-anchored"
+        case .calibrated: "calibrated (the default)"
+        }
+    }
+
+    /// The same in Chinese.
+    public var zhLabel: String {
+        switch self {
+        case .model: "模型"
+        case .alwaysMet: "“总能达成”（P = 0.95）"
+        case .baseRate: "各指标历年达成率"
+        case .targetAnchored: "目标锚定"
+        case .calibrated: "校准（默认）"
+        }
+    }
 }
 
 /// The state of the calibrated forecaster at one origin: what it learned from the records of

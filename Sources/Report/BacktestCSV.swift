@@ -2,7 +2,8 @@ import Scenario
 import Simulation
 
 /// Tidy CSV tables of a backtest: one row per target (forecasts.csv) and one row per
-/// reliability bin (reliability.csv). Probabilities are fractions with the digits their Monte
+/// reliability bin of each forecaster reported (reliability.csv: the model, and the calibrated
+/// default when the backtest was pooled). Probabilities are fractions with the digits their Monte
 /// Carlo error supports; a target not forecast has empty numeric cells and a reason.
 public enum BacktestCSV {
     public static func forecasts(_ run: BacktestRun) -> String {
@@ -30,12 +31,14 @@ public enum BacktestCSV {
     }
 
     public static func reliability(_ run: BacktestRun) -> String {
-        var rows = [["scenario", "bin_lower", "bin_upper", "targets", "met", "mean_p", "observed_frequency"]]
-        for bin in run.summary.reliability {
-            rows.append([run.scenario.name, NumberFormat.fixed(bin.lower, 1), NumberFormat.fixed(bin.upper, 1),
-                         String(bin.count), String(bin.met),
-                         bin.count > 0 ? NumberFormat.fixed(bin.meanProbability, 3) : "",
-                         bin.count > 0 ? NumberFormat.fixed(bin.observedFrequency, 3) : ""])
+        var rows = [["scenario", "forecaster", "bin_lower", "bin_upper", "targets", "met", "mean_p", "observed_frequency"]]
+        for (forecaster, bins) in run.summary.reliabilities {
+            for bin in bins {
+                rows.append([run.scenario.name, forecaster.name, NumberFormat.fixed(bin.lower, 1), NumberFormat.fixed(bin.upper, 1),
+                             String(bin.count), String(bin.met),
+                             bin.count > 0 ? NumberFormat.fixed(bin.meanProbability, 3) : "",
+                             bin.count > 0 ? NumberFormat.fixed(bin.observedFrequency, 3) : ""])
+            }
         }
         return CSVReport.file(rows)
     }

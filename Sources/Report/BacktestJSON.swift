@@ -1,3 +1,4 @@
+import Calibration
 import Foundation
 import Scenario
 import Simulation
@@ -19,6 +20,8 @@ public enum BacktestJSON {
         let baseRateInitialTargets: Int
         let forecasters: [Forecaster]
         let reliability: [Bin]
+        /// The calibrated default's, when the backtest was pooled with a combination file.
+        let calibratedReliability: [Bin]?
         let coverage: [Coverage]
         let crps: [CRPS]
         let notEvaluated: Int
@@ -43,6 +46,9 @@ public enum BacktestJSON {
     public static func render(_ run: BacktestRun) throws -> String {
         let s = run.summary
         func r(_ x: Double) -> Double? { x.isFinite ? (x * 10_000).rounded() / 10_000 : nil }
+        func bins(_ b: [ReliabilityBin]) -> [Bin] {
+            b.map { Bin(lower: $0.lower, upper: $0.upper, targets: $0.count, met: $0.met, meanP: r($0.meanProbability)) }
+        }
         let forecasters = s.forecasters.enumerated().map { (i, f) in
             let b = i == 0 ? nil : s.brierDifference(reference: i), l = i == 0 ? nil : s.logScoreDifference(reference: i)
             return Forecaster(name: f.name, brier: r(f.brier) ?? .nan, logScore: r(f.logScore) ?? .nan,
@@ -57,7 +63,7 @@ public enum BacktestJSON {
             targetYears: "\(run.settings.from)-\(run.settings.to)", model: run.scenario.model.type.rawValue,
             paths: run.paths, seed: run.seed, scored: s.count, met: s.met, logScoreClip: s.clip,
             baseRateInitialTargets: s.baseRateInitial, forecasters: s.count > 0 ? forecasters : [],
-            reliability: s.reliability.map { Bin(lower: $0.lower, upper: $0.upper, targets: $0.count, met: $0.met, meanP: r($0.meanProbability)) },
+            reliability: bins(s.reliability), calibratedReliability: s.calibratedReliability.map { bins($0) },
             coverage: [Coverage(band: "25-75", nominal: 0.5, inside: s.inside50, counted: s.counted50),
                        Coverage(band: "10-90", nominal: 0.8, inside: s.inside80, counted: s.counted80)],
             crps: s.crps.map { CRPS(indicator: $0.indicator, unit: $0.unit, targets: $0.count, mean: r($0.mean) ?? .nan) },

@@ -79,13 +79,17 @@ public enum BacktestMarkdown {
     static func reliability(_ summary: BacktestSummary) -> String {
         guard summary.count > 0 else { return "" }
         var out = "## Reliability of P(met)\n\nOf the targets given P(met) in a bin, the share met: a calibrated forecast has it near the mean P.\n\n"
-        out += "| Predicted P(met) | Targets | Mean predicted | Met | Observed frequency |\n|---|---|---|---|---|\n"
-        for bin in summary.reliability {
-            let range = "\(NumberFormat.fixed(bin.lower, 1))-\(NumberFormat.fixed(bin.upper, 1))"
-            out += "| \(range) | \(bin.count) | \(bin.count > 0 ? BacktestText.percent(bin.meanProbability) : "") | "
-            out += "\(bin.count > 0 ? String(bin.met) : "") | \(bin.count > 0 ? BacktestText.percent(bin.observedFrequency) : "") |\n"
+        for (forecaster, bins) in summary.reliabilities {
+            if summary.reliabilities.count > 1 { out += "### \(forecaster.label)\n\n" }
+            out += "| Predicted P(met) | Targets | Mean predicted | Met | Observed frequency |\n|---|---|---|---|---|\n"
+            for bin in bins {
+                let range = "\(NumberFormat.fixed(bin.lower, 1))-\(NumberFormat.fixed(bin.upper, 1))"
+                out += "| \(range) | \(bin.count) | \(bin.count > 0 ? BacktestText.percent(bin.meanProbability) : "") | "
+                out += "\(bin.count > 0 ? String(bin.met) : "") | \(bin.count > 0 ? BacktestText.percent(bin.observedFrequency) : "") |\n"
+            }
+            out += "\n"
         }
-        return out + "\n"
+        return out
     }
 
     static func growth(_ summary: BacktestSummary) -> String {

@@ -36,9 +36,14 @@ public enum BacktestPage {
                 }))
             body.append(PageHTML.heading(2, zh: "可靠性", en: "Reliability of P(met)", id: "reliability"))
             body.append("<p class=\"meta\">Of the targets given P(met) in a bin, the share met: a calibrated forecast lies on the diagonal. Numbers: targets in the bin.</p>")
-            body.append("<figure>" + ReliabilityChart.render([.init(name: "model", colour: ComparisonChart.colour(0), bins: s.reliability)],
-                                                             label: "Reliability of the model's P(met)") + "</figure>")
-            body.append(reliabilityTable(s.reliability))
+            let tables = s.reliabilities
+            body.append("<figure>" + ReliabilityChart.render(tables.enumerated().map { k, t in
+                .init(name: t.forecaster.label, colour: ComparisonChart.colour(k), bins: t.bins) },
+                label: tables.count > 1 ? "Reliability of the model's and the calibrated default's P(met)" : "Reliability of the model's P(met)") + "</figure>")
+            for t in tables {
+                if tables.count > 1 { body.append(PageHTML.element("h3", html: PageHTML.bilingual(zh: t.forecaster.zhLabel, en: t.forecaster.label))) }
+                body.append(reliabilityTable(t.bins))
+            }
             body.append(PageHTML.heading(2, zh: "预测分布", en: "Predictive distributions: band coverage and CRPS", id: "coverage"))
             let coverage = [("25%–75%", "50%", s.inside50, s.counted50), ("10%–90%", "80%", s.inside80, s.counted80)]
             body.append(PageHTML.table(

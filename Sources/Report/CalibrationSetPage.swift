@@ -36,7 +36,7 @@ public enum CalibrationSetPage {
             body.append(PageHTML.element("h3", text: name))
             body.append(s.targets.isEmpty ? PageHTML.element("p", text: "No scored target.") : scoresTable(s))
         }
-        let names = all.forecasters.map { $0.name.rawValue }
+        let names = all.forecasters.map { $0.name.label }
         body.append(PageHTML.heading(2, zh: "按指标", en: "By indicator (Brier scores, lower is better)", id: "indicators"))
         body.append(PageHTML.table(
             headers: ["指标 <span class=\"en\">Indicator</span>", "n", "达成 <span class=\"en\">met</span>"] + names,
@@ -81,7 +81,7 @@ public enum CalibrationSetPage {
             rows: s.forecasters.map { f in
                 let vs = f.name == .calibrated ? ("", "")
                     : (CalibrationSetReport.diff(s.brierDifference(.calibrated, f.name)), CalibrationSetReport.diff(s.logScoreDifference(.calibrated, f.name)))
-                return [PageHTML.cell(html: f.name == .calibrated ? PageHTML.element("strong", text: f.name.rawValue) : PageHTML.escape(f.name.rawValue)),
+                return [PageHTML.cell(html: f.name == .calibrated ? PageHTML.element("strong", text: f.name.label) : PageHTML.escape(f.name.label)),
                         PageHTML.cell(String(s.targets.count), ["class": "num"]), PageHTML.cell(CalibrationSetReport.num(f.brier), ["class": "num"]),
                         PageHTML.cell(CalibrationSetReport.num(f.logScore), ["class": "num"]), PageHTML.cell(vs.0, ["class": "num"]),
                         PageHTML.cell(vs.1, ["class": "num"])]
@@ -104,8 +104,8 @@ public enum CalibrationSetPage {
             } else {
                 (zh, en) = ("更差", "loses to")
             }
-            rows.append(("与 \(f.name.rawValue) 相比，校准后的 P(met) \(zh)：Brier 差 \(CalibrationSetReport.diff(d))。",
-                         "On the Brier score the calibrated P(met) \(en) \(f.name.rawValue): calibrated − this = \(CalibrationSetReport.diff(d)) (2-SE rule, SE clustered by year)."))
+            rows.append(("与\(f.name.zhLabel)相比，校准后的 P(met) \(zh)：Brier 差 \(CalibrationSetReport.diff(d))。",
+                         "On the Brier score the calibrated P(met) \(en) \(f.name.label): calibrated − this = \(CalibrationSetReport.diff(d)) (2-SE rule, SE clustered by year)."))
         }
         return PageHTML.summary(rows.map { (PageHTML.escape($0.0), PageHTML.escape($0.1)) })
     }

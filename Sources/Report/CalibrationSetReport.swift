@@ -31,7 +31,7 @@ public enum CalibrationSetReport {
         for f in s.forecasters {
             let vs = f.name == .calibrated ? ("", "")
                 : (diff(s.brierDifference(.calibrated, f.name)), diff(s.logScoreDifference(.calibrated, f.name)))
-            out += "| \(f.name.rawValue) | \(s.targets.count) | \(num(f.brier)) | \(num(f.logScore)) | \(vs.0) | \(vs.1) |\n"
+            out += "| \(f.name.label) | \(s.targets.count) | \(num(f.brier)) | \(num(f.logScore)) | \(vs.0) | \(vs.1) |\n"
         }
         return out
     }
@@ -68,13 +68,13 @@ public enum CalibrationSetReport {
             guard !s.targets.isEmpty else { out += "### \(name)\n\nNo scored target.\n\n"; continue }
             out += "### \(name)\n\n" + scoresTable(s) + "\n"
         }
-        out += "## By indicator\n\n| Indicator | n | met | " + all.forecasters.map { "Brier \($0.name.rawValue)" }.joined(separator: " | ") + " |\n|---|---|---|" + String(repeating: "---|", count: all.forecasters.count) + "\n"
+        out += "## By indicator\n\n| Indicator | n | met | " + all.forecasters.map { "Brier \($0.name.label)" }.joined(separator: " | ") + " |\n|---|---|---|" + String(repeating: "---|", count: all.forecasters.count) + "\n"
         for ind in Array(Set(all.targets.map { records[$0].indicator })).sorted() {
             let rows = all.targets.indices.filter { records[all.targets[$0]].indicator == ind }
             out += "| \(ind) | \(rows.count) | \(rows.filter { all.outcomes[$0] }.count) | "
                 + all.forecasters.map { f in num(ProbabilityScore.mean(rows.map { f.brierScores[$0] })) }.joined(separator: " | ") + " |\n"
         }
-        out += "\n## By year\n\n| Year | n | met | mean P calibrated | " + all.forecasters.map { "Brier \($0.name.rawValue)" }.joined(separator: " | ") + " |\n|---|---|---|---|" + String(repeating: "---|", count: all.forecasters.count) + "\n"
+        out += "\n## By year\n\n| Year | n | met | mean P calibrated | " + all.forecasters.map { "Brier \($0.name.label)" }.joined(separator: " | ") + " |\n|---|---|---|---|" + String(repeating: "---|", count: all.forecasters.count) + "\n"
         for y in Array(Set(all.years)).sorted() {
             let rows = all.targets.indices.filter { all.years[$0] == y }
             out += "| \(y) | \(rows.count) | \(rows.filter { all.outcomes[$0] }.count) | \(pct(ProbabilityScore.mean(rows.map { all.scores(.calibrated).probabilities[$0] }))) | "

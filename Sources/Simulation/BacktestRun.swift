@@ -58,6 +58,14 @@ public struct BacktestSummary: Sendable {
     public let baseRateInitial: Int
     /// Reliability of the model's P(met), bins 0–0.1, ..., 0.9–1.
     public let reliability: [ReliabilityBin]
+    /// Reliability of the calibrated default's P(met) (same bins) when the forecasts were
+    /// pooled with a combination file; nil otherwise.
+    public let calibratedReliability: [ReliabilityBin]?
+    /// The reliability tables to report: the model's, then the calibrated default's when there
+    /// is one, each with the forecaster's scores (for its name).
+    public var reliabilities: [(forecaster: Scores, bins: [ReliabilityBin])] {
+        [(forecasters[0], reliability)] + (calibratedReliability.map { [(forecasters.last!, $0)] } ?? [])
+    }
     /// Band coverage: outcomes inside the 25–75 and 10–90 predictive quantiles, and the number
     /// of forecasts counted (those whose band edges are inside the histogram's range).
     public let inside50: Int, counted50: Int
@@ -99,6 +107,7 @@ public struct BacktestSummary: Sendable {
         }
         self.forecasters = forecasters
         reliability = ReliabilityBin.table(model, outcomes)
+        calibratedReliability = forecasters.last!.name == "calibrated" ? ReliabilityBin.table(calibrated, outcomes) : nil
         let b50 = scored.compactMap { $0.isInside(band: 0.25) }, b80 = scored.compactMap { $0.isInside(band: 0.1) }
         inside50 = b50.filter { $0 }.count
         counted50 = b50.count

@@ -59,7 +59,7 @@ final class BacktestPageTests: XCTestCase {
         XCTAssertEqual(scores.all("tr").count - 1, all.forecasters.count)
         for (row, f) in zip(scores.all("tr").dropFirst(), all.forecasters) {
             let cells = row.all("td").map(\.allText)
-            XCTAssertEqual(cells[0], f.name.rawValue)
+            XCTAssertEqual(cells[0], f.name.label)
             XCTAssertEqual(cells[2], NumberFormat.fixed(f.brier, 3))
         }
     }
