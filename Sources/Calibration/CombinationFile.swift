@@ -35,9 +35,14 @@ public struct CombinationFile: Sendable, Codable {
     /// last one for targets of the year after the last record's.
     public var origins: [State]
     public var records: [Record]
+    /// How the forecasters scored on the calibration set (nil in files written before it was
+    /// recorded): what a P(met) pooled with this file is quoted beside.
+    public var trackRecord: TrackRecord?
 
-    public init(madeBy: String, calibrationSet: String, years: [Int], paths: Int, rolling: RollingCalibration) {
+    public init(madeBy: String, calibrationSet: String, years: [Int], paths: Int, rolling: RollingCalibration,
+                trackRecord: TrackRecord? = nil) {
         self.madeBy = madeBy
+        self.trackRecord = trackRecord
         self.calibrationSet = calibrationSet
         self.years = years
         self.paths = paths

@@ -1,3 +1,4 @@
+import Calibration
 import Foundation
 import Scenario
 import Simulation
@@ -25,6 +26,9 @@ public enum JSONSummary {
         let confidence: Double
         let calibrated: Bool
         let calibration: String?
+        /// How the calibrated default scored on the calibration set (absent: not calibrated, or
+        /// a combination file without one).
+        let trackRecord: TrackRecord?
         let targets: [TargetSummary]
         let joint: [JointSummary]
         /// The conditions of a what-if run (absent: unconditional).
@@ -161,6 +165,7 @@ public enum JSONSummary {
             excludedYears: s.estimation.exclude.sorted(), paths: run.paths, seed: run.seed, confidence: s.confidence,
             calibrated: run.calibration != nil,
             calibration: run.calibration.map { "\($0.file), region \($0.region), state of \($0.state.year) learned from \($0.state.trainingTargets) earlier targets" },
+            trackRecord: run.calibration?.trackRecord,
             targets: targets, joint: joint, conditions: run.conditioning.map { conditions($0, run: run) },
             decomposition: run.decomposition.map(DecompositionReport.json))
         return try ReportJSON.encode(summary)

@@ -27,6 +27,8 @@ public struct CalibrationSummary: Sendable {
     /// The origin whose state was used, the number of earlier targets it learned from.
     public let state: CombinationFile.State
     public let madeBy: String
+    /// The file's track record on the calibration set, when it carries one.
+    public let trackRecord: TrackRecord?
 }
 
 public enum CalibrationRunError: Error, CustomStringConvertible {
@@ -106,7 +108,8 @@ extension ScenarioRunner {
         calibrated.scenario.adjustments += shifts
         let second = try simulate(calibrated, plan: plan, options: options, progress: nil)
         let summary = CalibrationSummary(file: settings.file.written, region: settings.region,
-                                         state: context.file.state(for: scenario.baseYear + 1), madeBy: context.file.madeBy)
+                                         state: context.file.state(for: scenario.baseYear + 1), madeBy: context.file.madeBy,
+                                         trackRecord: context.file.trackRecord)
         return second.calibrated(calibrations, summary: summary, scenario: scenario)
             .withPrecision(cap: cap, requested: requested)
     }

@@ -20,6 +20,12 @@ public struct CalibrationSetRun: Sendable {
         ForecasterScores(rolling, years: set.from...set.to, modelClip: ProbabilityScore.clip(paths: paths),
                          include: { regions?.contains($0.region) ?? true })
     }
+
+    /// The scores over every region, as the combination file records them.
+    public var trackRecord: TrackRecord {
+        let s = scores()
+        return TrackRecord(s, regions: Set(s.targets.map { records[$0].region }).count)
+    }
 }
 
 /// The rolling-origin backtest of a calibration set: for each region, the model of its scenario

@@ -34,7 +34,7 @@ struct CalibrateCommand: ParsableCommand {
         if let p = options.paths { made += " --paths \(p)" }
         if let s = options.seed { made += " --seed \(s)" }
         let file = CombinationFile(madeBy: made, calibrationSet: set, years: [run.set.from, run.set.to],
-                                   paths: run.paths, rolling: run.rolling)
+                                   paths: run.paths, rolling: run.rolling, trackRecord: run.trackRecord)
         let url = URL(fileURLWithPath: out)
         try writeOutputs(directory: url.deletingLastPathComponent().path, files: [url.lastPathComponent: try file.encoded()])
         let last = file.origins.last!

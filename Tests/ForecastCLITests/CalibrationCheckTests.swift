@@ -34,4 +34,30 @@ final class CalibrationCheckTests: XCTestCase {
         let strict = try ForecastExecutable.run(["validate", "--strict", s.path])
         XCTAssertEqual(strict.status, 2, strict.stderr)
     }
+
+    /// A calibrated run quotes the file's track record in the header (the calibrated default's
+    /// Brier on the calibration set, as the file records it); a file without one says so.
+    func testTrackRecordIsQuotedBesideTheProbabilities() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("calcheck-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let shipped = ForecastExecutable.packageRoot.appendingPathComponent("notebooks-data/calibration/combination.json")
+        var file = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: shipped)) as? [String: Any])
+        let record = try XCTUnwrap(file["track_record"] as? [String: Any])
+        let calibrated = try XCTUnwrap((record["forecasters"] as? [[String: Any]])?.first { $0["name"] as? String == "calibrated" })
+        let brier = try XCTUnwrap(calibrated["brier"] as? Double)
+        let s = try scenario(calibration: ["file": shipped.path, "region": "ruijin"], in: dir)
+        let run = try ForecastExecutable.run(["simulate", s.path, "--paths", "4096"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.text.contains("- Track record: on \(record["targets"] as! Int) past targets"), run.text)
+        XCTAssertTrue(run.text.contains("the calibrated default scored Brier \(String(format: "%.3f", brier))"), run.text)
+
+        file["track_record"] = nil
+        let bare = dir.appendingPathComponent("bare.json")
+        try JSONSerialization.data(withJSONObject: file).write(to: bare)
+        let t = try scenario(calibration: ["file": bare.path, "region": "ruijin"], in: dir)
+        let old = try ForecastExecutable.run(["simulate", t.path, "--paths", "4096"])
+        XCTAssertEqual(old.status, 0, old.stderr)
+        XCTAssertTrue(old.text.contains("Track record: the combination file carries none"), old.text)
+    }
 }

@@ -33,6 +33,14 @@ final class CalibrationSetCommandTests: XCTestCase {
             .appendingPathComponent("notebooks-data/calibration/combination.json"))) as? [String: Any])
         XCTAssertEqual(records.count, (shipped["records"] as? [[String: Any]])?.count,
                        "the shipped combination file covers the shipped calibration set (rerun forecast calibrate)")
+        // The file's track record is the backtest's scores of the same run.
+        let record = try XCTUnwrap(combination["track_record"] as? [String: Any])
+        XCTAssertEqual(record["targets"] as? Int, forecasters.first?["n"] as? Int)
+        for f in forecasters {
+            let name = try XCTUnwrap(f["name"] as? String)
+            let stored = try XCTUnwrap((record["forecasters"] as? [[String: Any]])?.first { $0["name"] as? String == name }, name)
+            XCTAssertEqual(try XCTUnwrap(stored["brier"] as? Double), try XCTUnwrap(f["brier"] as? Double), accuracy: 1e-4, name)
+        }
     }
 
     /// A region's missing file is named at its JSON path in the set; exit 2; nothing written.
