@@ -34,6 +34,8 @@ histories (μ = 5, σ = 1, stationary start; the battery's truth), T = 10, 15, 2
   tilt      Beran's calibration expressed in the parameter draws: per history, φ's posterior tilted
             by exp(c atanh φ), c chosen (grid −3..3) so that the h = 1 and 3 bands cover nominally on
             histories simulated from the posterior mode.
+  tilt-temper  the same with φ's likelihood also raised to a power κ in {1/4, 1/2, 1, 2, 4} (wider or
+            narrower φ draws), (c, κ) chosen jointly per fit.
 
 Usage: python3 bench/ar1_bands_prototype.py [methods...]   (default: jeffreys prior-1 bab)
 Env: HIST (histories, default 1000), SEED (default 7), PHIS="0.2,0.95" and YEARS="10" for subsets,
@@ -100,13 +102,23 @@ def t_cdf_given_phi(phi, W, mean, S, last, future, h, n):
     return stats.t.cdf((future - loc) / scale, n - 1)
 
 
-def bayes_pit(hist, future, h, exponent=0.5, bound=0.98, cells=400, tilt=None):
+def reshape_weights(w, phi, tilt, temper):
+    """φ's grid posterior w (N x G, Jeffreys prior) tilted by exp(c atanh φ) and with its likelihood
+    raised to the power κ: w ∝ p(φ) L(φ)^κ exp(c atanh φ); c and κ one per row."""
+    logprior = -0.5 * np.log(1 - phi * phi)
+    logw = np.log(np.maximum(w, 1e-300))
+    logw = np.asarray(temper)[:, None] * (logw - logprior) + logprior + np.outer(tilt, np.arctanh(phi))
+    logw -= logw.max(1, keepdims=True)
+    w = np.exp(logw)
+    return w / w.sum(1, keepdims=True)
+
+
+def bayes_pit(hist, future, h, exponent=0.5, bound=0.98, cells=400, tilt=None, temper=None):
     """u = F(y_{T+h}) under the grid-posterior predictive: given φ, Student-t with n − 1 dof,
     location μ̂(1 − φ^h) + φ^h y_T, scale² S/(n − 1) (v_h + (1 − φ^h)²/W)."""
     phi, w, W, mean, S = grid_posterior(hist, exponent, bound, cells)
-    if tilt is not None:                    # φ's posterior tilted by exp(c atanh φ), c per history
-        w = w * np.exp(np.outer(tilt, np.arctanh(phi)))
-        w /= w.sum(1, keepdims=True)
+    if tilt is not None:                    # c and κ per history (`reshape_weights`)
+        w = reshape_weights(w, phi, tilt, temper if temper is not None else np.ones(len(tilt)))
     return (w * t_cdf_given_phi(phi, W, mean, S, hist[:, -1:], future[:, None], h, hist.shape[1])).sum(axis=1)
 
 
@@ -244,7 +256,10 @@ def cd_pit(rng, hist, future, hs, draws=256, table=None):
 TILTS = np.linspace(-3, 3, 13)
 
 
-def calibrated_tilts(rng, hist, hs=(1, 3), reps=200, cells=100, bound=0.98):
+TEMPERS = [1.0]
+
+
+def calibrated_tilts(rng, hist, hs=(1, 3), reps=200, cells=100, bound=0.98, tempers=None):
     """Beran (1990) calibration expressed as parameter draws: per history, the tilt c of φ's
     posterior (weights x exp(c atanh φ)) whose 50% and 80% bands at every h in `hs` cover nominally
     on `reps` histories simulated from the posterior mode (least squared deviation over the cells)."""
@@ -254,24 +269,23 @@ def calibrated_tilts(rng, hist, hs=(1, 3), reps=200, cells=100, bound=0.98):
     k = w.argmax(1)
     ph, mu = phi[k], mean[np.arange(N), k]
     sg = np.sqrt(S[np.arange(N), k] / (n - 1))
-    at = np.arctanh(phi)
-    out = np.empty(N)
+    out = np.empty((N, 2))
     for i in range(N):
         y = simulate(rng, reps, n, ph[i], H, mu[i], sg[i])
         _, ws, Ws, ms, Ss = grid_posterior(y[:, :n], 0.5, bound, cells)
         cdfs = []
         for h in hs:
             cdfs.append(t_cdf_given_phi(phi, Ws, ms, Ss, y[:, n - 1:n], y[:, n + h - 1:n + h], h, n))  # reps x G
-        best, arg = np.inf, 0.0
-        for c in TILTS:
-            wc = ws * np.exp(c * at)
-            wc /= wc.sum(1, keepdims=True)
-            dev = 0.0
-            for cdf in cdfs:
-                u = (wc * cdf).sum(1)
-                dev += sum((np.mean(np.abs(u - 0.5) <= L / 2) - L) ** 2 for L in LEVELS)
-            if dev < best:
-                best, arg = dev, c
+        best, arg = np.inf, (0.0, 1.0)
+        for kappa in (tempers or TEMPERS):
+            for c in TILTS:
+                wc = reshape_weights(ws, phi, np.full(reps, c), np.full(reps, kappa))
+                dev = 0.0
+                for cdf in cdfs:
+                    u = (wc * cdf).sum(1)
+                    dev += sum((np.mean(np.abs(u - 0.5) <= L / 2) - L) ** 2 for L in LEVELS)
+                if dev < best:
+                    best, arg = dev, (c, kappa)
         out[i] = arg
     return out
 
@@ -307,9 +321,9 @@ def main():
                 elif m == "cd":
                     pit = cd_pit(mr, hist, future, HS)
                     nominal = {(h, L): np.full(nh, L) for h in HS for L in LEVELS}
-                elif m == "tilt":
-                    c = calibrated_tilts(mr, hist)
-                    pit = {h: bayes_pit(hist, future[h], h, tilt=c) for h in HS}
+                elif m in ("tilt", "tilt-temper"):
+                    c = calibrated_tilts(mr, hist, tempers=[0.25, 0.5, 1.0, 2.0, 4.0] if m == "tilt-temper" else None)
+                    pit = {h: bayes_pit(hist, future[h], h, tilt=c[:, 0], temper=c[:, 1]) for h in HS}
                     nominal = {(h, L): np.full(nh, L) for h in HS for L in LEVELS}
                 elif m.startswith("beran"):
                     pit = {h: bayes_pit(hist, future[h], h) for h in HS}
