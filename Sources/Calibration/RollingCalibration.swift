@@ -9,6 +9,9 @@ public enum ForecasterName: String, Sendable, CaseIterable, Codable {
     case alwaysMet = "always_met"
     /// Per indicator, the smoothed met frequency (k + 1)/(n + 2) of every earlier target.
     case baseRate = "base_rate"
+    /// One region's own base rate (single-region backtests): the met fraction of all its
+    /// earlier years' targets, 0.5 in the first year.
+    case regionBaseRate = "region_base_rate"
     /// `TargetAnchored`.
     case targetAnchored = "target_anchored"
     /// The default: `LogisticPool` of the model and the target-anchored forecaster.
@@ -20,6 +23,7 @@ public enum ForecasterName: String, Sendable, CaseIterable, Codable {
         case .model: "model"
         case .alwaysMet: "always met (P = 0.95)"
         case .baseRate: "base rate, per indicator"
+        case .regionBaseRate: "base rate of earlier years"
         case .targetAnchored: "target-anchored"
         case .calibrated: "calibrated (the default)"
         }
@@ -31,6 +35,7 @@ public enum ForecasterName: String, Sendable, CaseIterable, Codable {
         case .model: "模型"
         case .alwaysMet: "“总能达成”（P = 0.95）"
         case .baseRate: "各指标历年达成率"
+        case .regionBaseRate: "历年达成率"
         case .targetAnchored: "目标锚定"
         case .calibrated: "校准（默认）"
         }

@@ -12,7 +12,7 @@ public enum BacktestCSV {
                      "outcome", "met", "inside_25_75", "inside_10_90", "crps", "p_base_rate"]
                     + (run.calibration == nil ? [] : ["p_target_anchored", "p_calibrated"])]
         let summary = run.summary
-        var base = summary.forecasters[1].probabilities.makeIterator()
+        var base = summary.scores(.regionBaseRate)!.probabilities.makeIterator()
         for f in run.forecasts {
             let t = BacktestText(forecast: f)
             let p = t.probabilityFraction
@@ -34,7 +34,7 @@ public enum BacktestCSV {
         var rows = [["scenario", "forecaster", "bin_lower", "bin_upper", "targets", "met", "mean_p", "observed_frequency"]]
         for (forecaster, bins) in run.summary.reliabilities {
             for bin in bins {
-                rows.append([run.scenario.name, forecaster.name, NumberFormat.fixed(bin.lower, 1), NumberFormat.fixed(bin.upper, 1),
+                rows.append([run.scenario.name, forecaster.name.rawValue, NumberFormat.fixed(bin.lower, 1), NumberFormat.fixed(bin.upper, 1),
                              String(bin.count), String(bin.met),
                              bin.count > 0 ? NumberFormat.fixed(bin.meanProbability, 3) : "",
                              bin.count > 0 ? NumberFormat.fixed(bin.observedFrequency, 3) : ""])

@@ -49,9 +49,10 @@ public enum BacktestJSON {
         func bins(_ b: [ReliabilityBin]) -> [Bin] {
             b.map { Bin(lower: $0.lower, upper: $0.upper, targets: $0.count, met: $0.met, meanP: r($0.meanProbability)) }
         }
-        let forecasters = s.forecasters.enumerated().map { (i, f) in
-            let b = i == 0 ? nil : s.brierDifference(reference: i), l = i == 0 ? nil : s.logScoreDifference(reference: i)
-            return Forecaster(name: f.name, brier: r(f.brier) ?? .nan, logScore: r(f.logScore) ?? .nan,
+        let forecasters = s.forecasters.map { f in
+            let b = f.name == .model ? nil : s.brierDifference(reference: f.name)
+            let l = f.name == .model ? nil : s.logScoreDifference(reference: f.name)
+            return Forecaster(name: f.name.rawValue, brier: r(f.brier) ?? .nan, logScore: r(f.logScore) ?? .nan,
                               brierDifferenceModelMinusThis: b.flatMap { r($0.mean) },
                               brierDifferenceStandardError: b.flatMap { r($0.standardError) },
                               logScoreDifferenceModelMinusThis: l.flatMap { r($0.mean) },

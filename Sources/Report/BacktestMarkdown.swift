@@ -37,10 +37,10 @@ public enum BacktestMarkdown {
         guard summary.count > 0 else { return out + "No target was scored.\n\n" }
         out += "| Forecaster | Brier (lower is better) | Log score (higher is better) | Brier, model − this | Log score, model − this |\n"
         out += "|---|---|---|---|---|\n"
-        for (i, f) in summary.forecasters.enumerated() {
+        for f in summary.forecasters {
             let name = f.label
-            let b = i == 0 ? "" : difference(summary.brierDifference(reference: i))
-            let l = i == 0 ? "" : difference(summary.logScoreDifference(reference: i))
+            let b = f.name == .model ? "" : difference(summary.brierDifference(reference: f.name))
+            let l = f.name == .model ? "" : difference(summary.logScoreDifference(reference: f.name))
             out += "| \(name) | \(BacktestText.score(f.brier)) | \(BacktestText.score(f.logScore)) | \(b) | \(l) |\n"
         }
         out += "\nBy indicator (Brier scores; lower is better):\n\n"
@@ -51,8 +51,8 @@ public enum BacktestMarkdown {
                 + g.brier.map(BacktestText.score).joined(separator: " | ") + " |\n"
         }
         out += "\n"
-        for i in 1..<summary.forecasters.count {
-            out += "- " + verdict(summary, reference: i) + "\n"
+        for f in summary.forecasters where f.name != .model {
+            out += "- " + verdict(summary, reference: f.name) + "\n"
         }
         return out + "\n"
     }
@@ -62,8 +62,8 @@ public enum BacktestMarkdown {
     }
 
     /// One sentence: does the model beat the reference on both scores, beyond 2 SE?
-    static func verdict(_ summary: BacktestSummary, reference i: Int) -> String {
-        let name = summary.forecasters[i].label
+    static func verdict(_ summary: BacktestSummary, reference i: ForecasterName) -> String {
+        let name = summary.scores(i)!.label
         func word(_ d: PairedDifference, lowerIsBetter: Bool) -> String {
             guard d.standardError.isFinite, d.standardError > 0 else {
                 return d.mean == 0 ? "ties" : ((d.mean < 0) == lowerIsBetter ? "beats" : "loses to")

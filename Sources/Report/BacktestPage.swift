@@ -19,11 +19,11 @@ public enum BacktestPage {
             body.append(PageHTML.table(
                 headers: ["预测者 <span class=\"en\">Forecaster</span>", "Brier <span class=\"en\">(lower is better)</span>",
                           "对数得分 <span class=\"en\">Log score (higher is better)</span>", "Brier, model − this", "Log score, model − this"],
-                rows: s.forecasters.indices.map { i in
-                    [PageHTML.cell(s.forecasters[i].label), PageHTML.cell(BacktestText.score(s.forecasters[i].brier), ["class": "num"]),
-                     PageHTML.cell(BacktestText.score(s.forecasters[i].logScore), ["class": "num"]),
-                     PageHTML.cell(i == 0 ? "" : BacktestMarkdown.difference(s.brierDifference(reference: i)), ["class": "num"]),
-                     PageHTML.cell(i == 0 ? "" : BacktestMarkdown.difference(s.logScoreDifference(reference: i)), ["class": "num"])]
+                rows: s.forecasters.map { f in
+                    [PageHTML.cell(f.label), PageHTML.cell(BacktestText.score(f.brier), ["class": "num"]),
+                     PageHTML.cell(BacktestText.score(f.logScore), ["class": "num"]),
+                     PageHTML.cell(f.name == .model ? "" : BacktestMarkdown.difference(s.brierDifference(reference: f.name)), ["class": "num"]),
+                     PageHTML.cell(f.name == .model ? "" : BacktestMarkdown.difference(s.logScoreDifference(reference: f.name)), ["class": "num"])]
                 }))
             body.append(PageHTML.element("h3", html: PageHTML.bilingual(zh: "按指标", en: "By indicator (Brier scores)")))
             body.append(PageHTML.table(
@@ -74,17 +74,17 @@ public enum BacktestPage {
             return PageHTML.element("p", html: PageHTML.bilingual(zh: "没有可评分的目标。", en: "No target was scored."))
         }
         var rows: [(String, String)] = [(
-            "共评分 \(s.count) 个历史目标，其中 \(s.met) 个按首次公布数据达成。模型 Brier 分数 \(BacktestText.score(s.forecasters[0].brier))（越低越好）。",
-            "\(s.count) past targets scored, \(s.met) met by the first-published outcome. The model's Brier score: \(BacktestText.score(s.forecasters[0].brier)) (lower is better).")]
-        for i in 1..<s.forecasters.count {
-            let b = s.brierDifference(reference: i)
+            "共评分 \(s.count) 个历史目标，其中 \(s.met) 个按首次公布数据达成。模型 Brier 分数 \(BacktestText.score(s.scores(.model)!.brier))（越低越好）。",
+            "\(s.count) past targets scored, \(s.met) met by the first-published outcome. The model's Brier score: \(BacktestText.score(s.scores(.model)!.brier)) (lower is better).")]
+        for f in s.forecasters where f.name != .model {
+            let b = s.brierDifference(reference: f.name)
             let word: String
             if !(b.standardError > 0) || abs(b.mean) < 2 * b.standardError {
                 word = "差异在 2 个标准误之内，无法区分"
             } else {
                 word = b.mean < 0 ? "模型更好" : "模型更差"
             }
-            rows.append(("与\(s.forecasters[i].zhLabel)相比：Brier 差 \(BacktestMarkdown.difference(b))，\(word)。", BacktestMarkdown.verdict(s, reference: i)))
+            rows.append(("与\(f.zhLabel)相比：Brier 差 \(BacktestMarkdown.difference(b))，\(word)。", BacktestMarkdown.verdict(s, reference: f.name)))
         }
         if s.counted80 > 0 {
             let c50 = s.counted50 > 0 ? BacktestText.percent(Double(s.inside50) / Double(s.counted50)) : "n/a"

@@ -31,9 +31,17 @@ public struct BacktestRun: Sendable {
 public struct BacktestSummary: Sendable {
     /// A forecaster's scores over the scored targets.
     public struct Scores: Sendable {
-        public let name: String
-        /// How reports name it, in English and in Chinese.
-        public let label: String, zhLabel: String
+        public let name: ForecasterName
+        /// How reports name it, in English and in Chinese (the model's: "model (forecast)"; the
+        /// calibrated default's: "calibrated (simulate's default)").
+        public var label: String {
+            switch name {
+            case .model: "model (forecast)"
+            case .calibrated: "calibrated (simulate's default)"
+            default: name.label
+            }
+        }
+        public var zhLabel: String { name.zhLabel }
         /// Its probability for each scored target (fractions).
         public let probabilities: [Double]
         public let brier: Double
@@ -49,10 +57,10 @@ public struct BacktestSummary: Sendable {
     public let met: Int
     /// The log-score clip, 1/(2N) for N paths.
     public let clip: Double
-    /// The model, then "base rate" (met fraction of earlier years; 0.5 in the first year),
-    /// "always met" (P = 0.95), and, when the forecasts were pooled with a combination file
-    /// (`BacktestRun.calibrated()`), "target-anchored" (where every scored target has one) and
-    /// "calibrated".
+    /// The model, then the region's base rate (met fraction of earlier years; 0.5 in the first
+    /// year), "always met" (P = 0.95), and, when the forecasts were pooled with a combination
+    /// file (`BacktestRun.calibrated()`), the target-anchored forecaster (where every scored
+    /// target has one) and the calibrated default.
     public let forecasters: [Scores]
     /// Scored targets whose base rate is the initial 0.5 (no earlier year).
     public let baseRateInitial: Int
@@ -64,7 +72,7 @@ public struct BacktestSummary: Sendable {
     /// The reliability tables to report: the model's, then the calibrated default's when there
     /// is one, each with the forecaster's scores (for its name).
     public var reliabilities: [(forecaster: Scores, bins: [ReliabilityBin])] {
-        [(forecasters[0], reliability)] + (calibratedReliability.map { [(forecasters.last!, $0)] } ?? [])
+        [(scores(.model)!, reliability)] + (calibratedReliability.map { [(scores(.calibrated)!, $0)] } ?? [])
     }
     /// Band coverage: outcomes inside the 25–75 and 10–90 predictive quantiles, and the number
     /// of forecasts counted (those whose band edges are inside the histogram's range).
@@ -77,7 +85,7 @@ public struct BacktestSummary: Sendable {
     public let crps: [(indicator: String, unit: String, mean: Double, count: Int)]
 
     /// The probability the "always met" reference gives every target.
-    public static let alwaysMet = 0.95
+    public static let alwaysMet = ForecasterScores.alwaysMet
 
     public init(_ scored: [BacktestForecast], paths: Int) {
         let outcomes = scored.map { $0.met! }
@@ -87,27 +95,25 @@ public struct BacktestSummary: Sendable {
         let base = ProbabilityScore.baseRate(years: scored.map(\.target.year), outcomes: outcomes)
         baseRateInitial = base.filter(\.isInitial).count
         let clip = self.clip
-        func scores(_ name: String, _ label: String, _ zh: String, _ p: [Double]) -> Scores {
+        func scores(_ name: ForecasterName, _ p: [Double]) -> Scores {
             let b = zip(p, outcomes).map { ProbabilityScore.brier($0, $1) }
             let l = zip(p, outcomes).map { ProbabilityScore.logScore($0, $1, clip: clip) }
-            return Scores(name: name, label: label, zhLabel: zh, probabilities: p, brier: ProbabilityScore.mean(b),
+            return Scores(name: name, probabilities: p, brier: ProbabilityScore.mean(b),
                           logScore: ProbabilityScore.mean(l), brierScores: b, logScores: l)
         }
         let model = scored.map { $0.probability!.value }
-        var forecasters = [scores("model", "model (forecast)", "模型", model),
-                           scores("base rate", "base rate of earlier years", "历年达成率", base.map(\.probability)),
-                           scores("always met", "always met (P = \(Self.alwaysMet))", "“总能达成”（P = \(Self.alwaysMet)）",
-                                  Array(repeating: Self.alwaysMet, count: scored.count))]
+        var forecasters = [scores(.model, model), scores(.regionBaseRate, base.map(\.probability)),
+                           scores(.alwaysMet, Array(repeating: Self.alwaysMet, count: scored.count))]
         let anchored = scored.compactMap(\.anchored), calibrated = scored.compactMap(\.calibrated)
         if !scored.isEmpty && anchored.count == scored.count {
-            forecasters.append(scores("target_anchored", "target-anchored", "目标锚定", anchored))
+            forecasters.append(scores(.targetAnchored, anchored))
         }
         if !scored.isEmpty && calibrated.count == scored.count {
-            forecasters.append(scores("calibrated", "calibrated (simulate's default)", "校准（默认）", calibrated))
+            forecasters.append(scores(.calibrated, calibrated))
         }
         self.forecasters = forecasters
         reliability = ReliabilityBin.table(model, outcomes)
-        calibratedReliability = forecasters.last!.name == "calibrated" ? ReliabilityBin.table(calibrated, outcomes) : nil
+        calibratedReliability = forecasters.last!.name == .calibrated ? ReliabilityBin.table(calibrated, outcomes) : nil
         let b50 = scored.compactMap { $0.isInside(band: 0.25) }, b80 = scored.compactMap { $0.isInside(band: 0.1) }
         inside50 = b50.filter { $0 }.count
         counted50 = b50.count
@@ -134,12 +140,16 @@ public struct BacktestSummary: Sendable {
         }
     }
 
-    /// Model minus reference (index 1 or 2 of `forecasters`), paired over the targets.
-    public func brierDifference(reference: Int) -> PairedDifference {
-        PairedDifference(forecasters[0].brierScores, forecasters[reference].brierScores)
+    /// A forecaster's scores, nil when the backtest has none for it.
+    public func scores(_ name: ForecasterName) -> Scores? { forecasters.first { $0.name == name } }
+
+    /// Model minus `reference` Brier scores, paired over the targets.
+    public func brierDifference(reference: ForecasterName) -> PairedDifference {
+        PairedDifference(scores(.model)!.brierScores, scores(reference)!.brierScores)
     }
 
-    public func logScoreDifference(reference: Int) -> PairedDifference {
-        PairedDifference(forecasters[0].logScores, forecasters[reference].logScores)
+    /// Model minus `reference` log scores, paired over the targets.
+    public func logScoreDifference(reference: ForecasterName) -> PairedDifference {
+        PairedDifference(scores(.model)!.logScores, scores(reference)!.logScores)
     }
 }

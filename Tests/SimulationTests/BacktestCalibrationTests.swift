@@ -24,13 +24,13 @@ final class BacktestCalibrationTests: XCTestCase {
         let run = try BacktestRunner.run(input, options: RunOptions(threads: 1))
         let summary = run.summary
         XCTAssertEqual(summary.count, backtest.count)
-        let p = summary.forecasters[0].probabilities
+        let p = summary.scores(.model)!.probabilities
         let met = run.scored.map { $0.met! }
         let excess = zip(met, p).reduce(0) { $0 + ($1.0 ? 1 : 0) - $1.1 }
         let sd = p.reduce(0) { $0 + $1 * (1 - $1) }.squareRoot()
         XCTAssertLessThan(abs(excess), 4 * sd, "met − Σ P = \(excess), sd \(sd)")
         // Skill: the paired Brier difference to the base rate is negative beyond 2 SE.
-        let d = summary.brierDifference(reference: 1)
+        let d = summary.brierDifference(reference: .regionBaseRate)
         XCTAssertLessThan(d.mean + 2 * d.standardError, 0, "model − base rate Brier \(d.mean) ± \(d.standardError)")
         // Band coverage: inside counts are Binomial(n, 0.5) and (n, 0.8) for the true model.
         let n = Double(summary.counted80)

@@ -53,6 +53,6 @@ final class BacktestPoolingTests: XCTestCase {
             if abs(p - pooled(f, stateYear: f.target.year + 1)) > 1e-9 { wouldDiffer += 1 }
         }
         XCTAssertGreaterThan(wouldDiffer, 0, "the states of consecutive years must differ for the test to see the year")
-        XCTAssertEqual(run.summary.forecasters.map(\.name).suffix(2), ["target_anchored", "calibrated"])
+        XCTAssertEqual(Array(run.summary.forecasters.map(\.name).suffix(2)), [.targetAnchored, .calibrated])
     }
 }
