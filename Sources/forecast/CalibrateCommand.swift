@@ -41,5 +41,10 @@ struct CalibrateCommand: ParsableCommand {
         // The state every later year uses: from the first year after the last outcome on.
         let from = file.origins.first { $0.trainingTargets == last.trainingTargets }?.year ?? last.year
         print("wrote \(out): \(file.records.count) records, state for targets of \(from) and later learned from \(last.trainingTargets) targets with outcomes (centre \(last.prior ?? "?"), λ = \(last.penalty.map { String(format: "%g", $0) } ?? "none")); coefficients (\(LogisticPool.names.joined(separator: ", "))) = \(last.coefficients.map { String(format: "%.3f", $0) }.joined(separator: ", "))")
+        if let t = file.trackRecord, let c = t.scores(.calibrated) {
+            let others = t.forecasters.filter { $0.name != ForecasterName.calibrated.rawValue }
+                .map { "\($0.name) \(String(format: "%.3f", $0.brier))" }.joined(separator: ", ")
+            print("scored \(t.targets) targets (\(t.firstYear)-\(t.lastYear)): Brier calibrated \(String(format: "%.3f", c.brier)); \(others)")
+        }
     }
 }
