@@ -72,6 +72,9 @@ public struct AR1Fit: UnivariateModelFit {
     let extraNotes: [String]
     public let warnings: [String]
     let draw: @Sendable (inout Philox4x32) -> (mean: Double, phi: Double, sigma: Double)
+    /// The exact posterior that `draw` samples (exact ML, when it could be formed), for draws
+    /// driven by given uniforms (`drawScalars`); nil otherwise.
+    let posterior: AR1Posterior?
 
     public var indicator: String { series.indicator }
     public var summary: String {
@@ -85,6 +88,31 @@ public struct AR1Fit: UnivariateModelFit {
         return makeBlock(mean: p.mean, phi: p.phi, sigma: p.sigma).drawingState(using: &generator)
     }
 
+    /// One posterior draw as the block's scalars — c = μ (1 − φ), φ, σ and the base-year
+    /// state x_T — without building a block (what `drawBlock` draws, from the same generator
+    /// words in the same order when `uniforms` is nil). With `uniforms` (a point of (0, 1)⁴),
+    /// φ, σ² and μ come from its first three coordinates (`AR1Posterior.draw(uniforms:using:)`).
+    /// A series that ended `s` years before the base year has
+    /// x_T ~ N(μ + φ^s (y_last − μ), σ² Σ_{j<s} φ^{2j}), its normal Φ⁻¹ of the fourth
+    /// coordinate (else from `generator`).
+    /// - Precondition: `posterior` is not nil.
+    func drawScalars(uniforms: ScrambledSobol.Point?,
+                     using generator: inout Philox4x32) -> (intercept: Double, phi: Double, sigma: Double, state: Double) {
+        let p = uniforms.map { posterior!.draw(uniforms: $0, using: &generator) } ?? posterior!.draw(using: &generator)
+        var state = series.lastValue
+        let steps = series.stepsToBase
+        if steps > 0 {
+            var power = 1.0, variance = 0.0
+            for _ in 0..<steps {
+                variance += power * power
+                power *= p.phi
+            }
+            let z = uniforms.map { standardNormalQuantile($0.3) } ?? generator.nextStandardNormal()
+            state = p.mean + power * (state - p.mean) + p.sigma * variance.squareRoot() * z
+        }
+        return (p.mean * (1 - p.phi), p.phi, p.sigma, state)
+    }
+
     private func makeBlock(mean: Double, phi: Double, sigma: Double) -> StateBlock {
         StateBlock(intercept: [mean * (1 - phi)], transition: .diagonal([phi]), loading: .identity(1),
                    shockSD: [sigma], observation: [1], stateMean: [series.lastValue],
@@ -94,7 +122,7 @@ public struct AR1Fit: UnivariateModelFit {
 
     init(series: ObservedSeries, mean: Double, phi: Double, sigma: Double, logLikelihood: Double,
          observationCount: Int, method: String, notes: [String], warnings: [String] = [],
-         draw: @escaping @Sendable (inout Philox4x32) -> (mean: Double, phi: Double, sigma: Double)) {
+         posterior: AR1Posterior? = nil, draw: @escaping @Sendable (inout Philox4x32) -> (mean: Double, phi: Double, sigma: Double)) {
         self.series = series
         self.mean = mean
         self.phi = phi
@@ -105,6 +133,7 @@ public struct AR1Fit: UnivariateModelFit {
         self.extraNotes = notes
         self.warnings = series.shortSampleWarnings(model: "AR(1)") + warnings
         self.draw = draw
+        self.posterior = posterior
         var innovations = [Double](repeating: .nan, count: series.values.count)
         for (a, b) in series.successivePairs where b == a + 1 {
             innovations[b] = series.values[b] - mean - phi * (series.values[a] - mean)

@@ -217,7 +217,7 @@ public struct MonteCarloEngine: Sendable {
     private static func systems(_ input: SimulationInput, point: StateSpaceSystem, count: Int,
                                 using generator: inout Philox4x32) -> [StateSpaceSystem] {
         guard input.parameterUncertainty else { return [point] }
-        return (0..<count).map { _ in input.model.drawSystem(using: &generator) }
+        return input.model.drawSystems(count: count, using: &generator)
     }
 
     private func makeBlock(_ input: SimulationInput, _ point: StateSpaceSystem, lastStep: LastStepTargets) -> PathBlock {

@@ -32,6 +32,8 @@ final class PathBlock {
     /// Per path, the Student-t mixing factor `sqrt((ν − 2) / W)` of the year being simulated
     /// (1 for normal shocks).
     private var mixing: [Double]
+    /// The strata of the paths' mixing variables when they are balanced (a permutation).
+    private var strata: [Int]
     /// Targets estimated by conditional Monte Carlo (`LastStepTargets`): per path, the shock
     /// part of the target's variable in the target's year (`conditionalShock`) and the
     /// standard deviation of that part given the year's mixing factor (`conditionalSD`), one
@@ -56,6 +58,7 @@ final class PathBlock {
         weights = Array(repeating: 0, count: width * stateCount)
         fired = Array(repeating: false, count: blockSize)
         mixing = Array(repeating: 1, count: blockSize)
+        strata = Array(0..<blockSize)
         self.lastStep = lastStep
         conditionalShock = Array(repeating: 0, count: lastStep.targets.count * blockSize)
         conditionalSD = conditionalShock
@@ -77,7 +80,7 @@ final class PathBlock {
     /// `systems` holds one state-space form per group of `blockSize / systems.count`
     /// consecutive paths (one parameter draw per group; `systems.count` divides `blockSize`).
     func run(systems: [StateSpaceSystem], input: SimulationInput, generator: inout Philox4x32) {
-        simulateModel(systems: systems, shocks: input.shocks, generator: &generator)
+        simulateModel(systems: systems, shocks: input.shocks, balancedMixing: input.balancedMixing, generator: &generator)
         drawJudgmental(input.judgmental, generator: &generator)
         applyRisks(input.risks, generator: &generator)
         for a in input.adjustments where a.yearOffset >= 1 && a.yearOffset <= horizon {
@@ -117,7 +120,7 @@ final class PathBlock {
     /// diagonal transition of per-indicator models costs one multiply-add per state, and no
     /// small matrix product (a dgemm call per group) is paid.
     private func simulateModel(systems: [StateSpaceSystem], shocks distribution: ShockDistribution,
-                               generator: inout Philox4x32) {
+                               balancedMixing: Bool, generator: inout Philox4x32) {
         let n = stateCount, m = shockCount, k = modelledCount, b = blockSize, width = n + m
         let groups = systems.count, size = b / groups, perGroup = width * n
         precondition(size * groups == b, "the groups of a block must have equal sizes")
@@ -136,9 +139,15 @@ final class PathBlock {
             let shocks = UnsafeMutableBufferPointer(start: current + n * b, count: m * b)
             generator.fillStandardNormal(shocks)
             if case .studentT(let dof, _) = distribution {
-                // One χ²_ν per path and year, shared by the path's m shocks.
+                // One χ²_ν per path and year, shared by the path's m shocks; stratified over
+                // the block when balanced (`SimulationInput.balancedMixing`).
+                if balancedMixing { shuffleStrata(&generator) }
                 for p in 0..<b {
-                    let factor = ((dof - 2) / generator.nextChiSquared(degreesOfFreedom: dof)).squareRoot()
+                    let chi2 = balancedMixing
+                        ? generator.nextChiSquared(degreesOfFreedom: dof, firstNormal: standardNormalQuantile(
+                            (Double(strata[p]) + generator.nextUniform()) / Double(b)))
+                        : generator.nextChiSquared(degreesOfFreedom: dof)
+                    let factor = ((dof - 2) / chi2).squareRoot()
                     mixing[p] = factor
                     for j in 0..<m { shocks[j * b + p] *= factor }
                 }
@@ -177,6 +186,15 @@ final class PathBlock {
                     }
                 }
             }
+        }
+    }
+
+    /// Puts a random permutation of 0..<blockSize in `strata` (Fisher–Yates; blockSize − 1
+    /// uniforms of `generator`).
+    private func shuffleStrata(_ generator: inout Philox4x32) {
+        for p in 0..<blockSize { strata[p] = p }
+        for i in stride(from: blockSize - 1, to: 0, by: -1) {
+            strata.swapAt(i, Int(generator.nextUniform() * Double(i + 1)))
         }
     }
 
