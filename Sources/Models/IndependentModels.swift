@@ -76,10 +76,10 @@ public struct IndependentModelsFit: FittedModel {
     public let correlation: Matrix
     let correlationRoots: [Matrix]
     let extraNotes: [String]
-    /// The members when every one is an AR(1) with an exact posterior (`AR1Fit.posterior`):
+    /// The members' draws when every one is an AR(1) with an exact posterior (`AR1ScalarDraw`):
     /// then draws skip the blocks and, for a set of draws, use randomised quasi-Monte Carlo
     /// (`drawSystems(count:using:)`); nil otherwise.
-    let scalarMembers: [AR1Fit]?
+    let scalarMembers: [AR1ScalarDraw]?
 
     init(members: [any UnivariateModelFit], minimumOverlap: Int) throws {
         self.members = members
@@ -120,8 +120,8 @@ public struct IndependentModelsFit: FittedModel {
             }
         }
         extraNotes = notes
-        let ar1 = members.compactMap { $0 as? AR1Fit }
-        scalarMembers = ar1.count == k && ar1.allSatisfy { $0.posterior != nil } ? ar1 : nil
+        let scalar = members.compactMap { ($0 as? AR1Fit)?.scalarDraw }
+        scalarMembers = scalar.count == k ? scalar : nil
     }
 
     public var indicators: [String] { members.map(\.indicator) }
@@ -161,7 +161,7 @@ public struct IndependentModelsFit: FittedModel {
             var intercept = [Double](repeating: 0, count: k), state = intercept
             var f = Matrix(rows: k, columns: k), l = Matrix(rows: k, columns: k)
             for j in 0..<k {
-                let d = scalar[j].drawScalars(uniforms: points?[j][i], using: &generator)
+                let d = scalar[j].draw(uniforms: points?[j][i], using: &generator)
                 intercept[j] = d.intercept
                 state[j] = d.state
                 f[j, j] = d.phi

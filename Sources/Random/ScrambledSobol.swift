@@ -1,4 +1,4 @@
-/// Randomised quasi-Monte Carlo points: the first `count` points of the four-dimensional
+/// Randomised quasi-Monte Carlo points: the first `count` points (in Gray-code order) of the four-dimensional
 /// Sobol sequence, each coordinate scrambled by its own nested uniform (Owen) scramble and the
 /// points put in a random order, all from a Philox generator (so deterministic given its seed
 /// and stream, whatever the thread count).
@@ -59,26 +59,41 @@ public enum ScrambledSobol {
         return r.bitReversed
     }
 
-    /// `count` points of (0, 1)⁴: the first `count` Sobol points, scrambled coordinate by
+    /// `count` points of (0, 1)⁴: the first `count` Sobol points (in Gray-code order),
+    /// scrambled coordinate by
     /// coordinate and shuffled (Fisher–Yates), drawing 4 + (count − 1) + 4 count words of
     /// `generator`.
     /// - Precondition: `count >= 1`.
     public static func points(count: Int, using generator: inout Philox4x32) -> [Point] {
         precondition(count >= 1, "ScrambledSobol.points: count must be at least 1")
-        let seeds = (0..<4).map { _ in UInt32(truncatingIfNeeded: generator.next()) }
+        let s0 = UInt32(truncatingIfNeeded: generator.next()), s1 = UInt32(truncatingIfNeeded: generator.next())
+        let s2 = UInt32(truncatingIfNeeded: generator.next()), s3 = UInt32(truncatingIfNeeded: generator.next())
         var order = Array(0..<count)
         for i in stride(from: count - 1, to: 0, by: -1) {
             order.swapAt(i, Int(generator.nextUniform() * Double(i + 1)))
         }
-        return order.map { i in
-            func coordinate(_ d: Int, _ g: inout Philox4x32) -> Double {
-                // Below 1 (the sum can round up to 2^32).
-                min((Double(scramble(unscrambled(i, dimension: d), seed: seeds[d])) + g.nextUniform()) * 0x1p-32,
-                    1 - 0x1p-53)
-            }
-            let a = coordinate(0, &generator), b = coordinate(1, &generator), c = coordinate(2, &generator)
-            return (a, b, c, coordinate(3, &generator))
+        // The unscrambled points in Gray-code order (point i ^ (i >> 1): the same set when count
+        // is a power of 2), each from the previous by one XOR of direction numbers.
+        var raw = [(UInt32, UInt32, UInt32, UInt32)](repeating: (0, 0, 0, 0), count: count)
+        let v = directions
+        for i in 1..<max(count, 1) {
+            let k = (i).trailingZeroBitCount
+            let r = raw[i - 1]
+            raw[i] = (r.0 ^ v[0][k], r.1 ^ v[1][k], r.2 ^ v[2][k], r.3 ^ v[3][k])
         }
+        @inline(__always) func coordinate(_ x: UInt32, _ seed: UInt32, _ g: inout Philox4x32) -> Double {
+            // Below 1 (the sum can round up to 2^32).
+            min((Double(scramble(x, seed: seed)) + g.nextUniform()) * 0x1p-32, 1 - 0x1p-53)
+        }
+        var points = [Point]()
+        points.reserveCapacity(count)
+        for i in order {
+            let r = raw[i]
+            let a = coordinate(r.0, s0, &generator), b = coordinate(r.1, s1, &generator)
+            let c = coordinate(r.2, s2, &generator)
+            points.append((a, b, c, coordinate(r.3, s3, &generator)))
+        }
+        return points
     }
 }
 

@@ -80,8 +80,8 @@ final class PathBlock {
     /// `systems` holds one state-space form per group of `blockSize / systems.count`
     /// consecutive paths (one parameter draw per group; `systems.count` divides `blockSize`).
     func run(systems: [StateSpaceSystem], input: SimulationInput, generator: inout Philox4x32) {
-        simulateModel(systems: systems, shocks: input.shocks, balancedMixing: input.balancedMixing, generator: &generator)
-        drawJudgmental(input.judgmental, generator: &generator)
+        simulateModel(systems: systems, shocks: input.shocks, stratifiedPathDraws: input.stratifiedPathDraws, generator: &generator)
+        drawJudgmental(input.judgmental, stratified: input.stratifiedPathDraws, generator: &generator)
         applyRisks(input.risks, generator: &generator)
         for a in input.adjustments where a.yearOffset >= 1 && a.yearOffset <= horizon {
             let o = offset(year: a.yearOffset - 1, variable: a.variable)
@@ -120,7 +120,7 @@ final class PathBlock {
     /// diagonal transition of per-indicator models costs one multiply-add per state, and no
     /// small matrix product (a dgemm call per group) is paid.
     private func simulateModel(systems: [StateSpaceSystem], shocks distribution: ShockDistribution,
-                               balancedMixing: Bool, generator: inout Philox4x32) {
+                               stratifiedPathDraws: Bool, generator: inout Philox4x32) {
         let n = stateCount, m = shockCount, k = modelledCount, b = blockSize, width = n + m
         let groups = systems.count, size = b / groups, perGroup = width * n
         precondition(size * groups == b, "the groups of a block must have equal sizes")
@@ -140,12 +140,11 @@ final class PathBlock {
             generator.fillStandardNormal(shocks)
             if case .studentT(let dof, _) = distribution {
                 // One χ²_ν per path and year, shared by the path's m shocks; stratified over
-                // the block when balanced (`SimulationInput.balancedMixing`).
-                if balancedMixing { shuffleStrata(&generator) }
+                // the block when balanced (`SimulationInput.stratifiedPathDraws`).
+                if stratifiedPathDraws { shuffleStrata(&generator) }
                 for p in 0..<b {
-                    let chi2 = balancedMixing
-                        ? generator.nextChiSquared(degreesOfFreedom: dof, firstNormal: standardNormalQuantile(
-                            (Double(strata[p]) + generator.nextUniform()) / Double(b)))
+                    let chi2 = stratifiedPathDraws
+                        ? generator.nextChiSquared(degreesOfFreedom: dof, firstNormal: stratifiedNormal(p, &generator))
                         : generator.nextChiSquared(degreesOfFreedom: dof)
                     let factor = ((dof - 2) / chi2).squareRoot()
                     mixing[p] = factor
@@ -196,6 +195,13 @@ final class PathBlock {
         for i in stride(from: blockSize - 1, to: 0, by: -1) {
             strata.swapAt(i, Int(generator.nextUniform() * Double(i + 1)))
         }
+    }
+
+    /// Φ⁻¹((strata[p] + v) / blockSize), v uniform from `generator`: a standard normal in
+    /// path `p`'s stratum.
+    @inline(__always)
+    private func stratifiedNormal(_ p: Int, _ generator: inout Philox4x32) -> Double {
+        standardNormalQuantile((Double(strata[p]) + generator.nextUniform()) / Double(blockSize))
     }
 
     /// `next[:, i] += Σ_j W[j, i] current[:, j]` over the `paths` rows of one group (columns
@@ -250,10 +256,26 @@ final class PathBlock {
         return picks
     }
 
-    private func drawJudgmental(_ judgmental: [JudgmentalVariable], generator: inout Philox4x32) {
+    /// Each judgmental variable's values, year by year: mean + sd · (a standard normal, or a
+    /// Student-t scaled to unit variance); `stratified`: the normals (and the Student-t's χ²,
+    /// on a second permutation) stratified over the block (`SimulationInput.stratifiedPathDraws`).
+    private func drawJudgmental(_ judgmental: [JudgmentalVariable], stratified: Bool, generator: inout Philox4x32) {
         for (j, variable) in judgmental.enumerated() {
             for h in 0..<horizon {
                 let o = offset(year: h, variable: modelledCount + j)
+                if stratified {
+                    shuffleStrata(&generator)
+                    for p in 0..<blockSize { values[o + p] = stratifiedNormal(p, &generator) }
+                    if let dof = variable.degreesOfFreedom {
+                        shuffleStrata(&generator)
+                        for p in 0..<blockSize {
+                            let chi2 = generator.nextChiSquared(degreesOfFreedom: dof, firstNormal: stratifiedNormal(p, &generator))
+                            values[o + p] *= ((dof - 2) / chi2).squareRoot()
+                        }
+                    }
+                    for p in 0..<blockSize { values[o + p] = variable.mean + variable.sd * values[o + p] }
+                    continue
+                }
                 values.withUnsafeMutableBufferPointer { v in
                     let slice = UnsafeMutableBufferPointer(rebasing: v[o..<(o + blockSize)])
                     if let dof = variable.degreesOfFreedom {

@@ -102,20 +102,42 @@ final class PrecisionPerSecondTests: XCTestCase {
         let nu = 5.0, scale = 1.3
         let m1 = known.moments(horizon: 1)[0]
         let st = m1.cov[0][0].squareRoot() * scale * ((nu - 2) / nu).squareRoot()
-        // Independent and balanced (stratified) mixing variables; balancing cuts the SE.
+        // Independent and stratified mixing variables (`stratifiedPathDraws`); stratifying cuts the SE.
         var se: [Double] = []
         for balanced in [false, true] {
             var studentInput = input(known, [
                 TargetRule(variable: 0, yearOffset: 1, measure: .value, bound: .atMost(m1.mean[0] - 1.5 * st))],
                 paths: 50_000, shocks: .studentT(degreesOfFreedom: nu, scale: scale))
-            studentInput.balancedMixing = balanced
+            studentInput.stratifiedPathDraws = balanced
             let t = try MonteCarloEngine().run(studentInput)
             XCTAssertEqual(t.targets[0].probability.value, studentTCDF(-1.5, dof: nu),
                            accuracy: 4 * t.targets[0].probability.standardError, "balanced: \(balanced)")
             XCTAssertGreaterThan(t.targets[0].probability.standardError, 0)
             se.append(t.targets[0].probability.standardError)
         }
-        XCTAssertLessThan(se[1], se[0] / 2, "balanced mixing variables")
+        XCTAssertLessThan(se[1], se[0] / 2, "stratified mixing variables")
+
+        // Judgmental variables (counted): normal and Student-t (ν = 5, unit variance), with
+        // independent and stratified draws; stratified draws cut the SE of the count.
+        let judgments = [JudgmentalVariable(id: "j", mean: 5.0, sd: 0.4),
+                         JudgmentalVariable(id: "t", mean: 5.0, sd: 0.4, degreesOfFreedom: nu)]
+        let judged = [TargetRule(variable: 3, yearOffset: 1, measure: .value, bound: .atMost(5.5)),
+                      TargetRule(variable: 4, yearOffset: 1, measure: .value, bound: .atMost(5.5))]
+        let exactJudged = [normalCDF(1.25), studentTCDF(1.25 / ((nu - 2) / nu).squareRoot(), dof: nu)]
+        var judgedSE: [[Double]] = []
+        for stratified in [false, true] {
+            var j = input(known, judged, paths: 50_000)
+            j.judgmental = judgments
+            j.stratifiedPathDraws = stratified
+            let r = try MonteCarloEngine().run(j)
+            for k in 0..<2 {
+                XCTAssertEqual(r.targets[k].probability.value, exactJudged[k],
+                               accuracy: 4 * r.targets[k].probability.standardError, "stratified: \(stratified)")
+            }
+            judgedSE.append(r.targets.map(\.probability.standardError))
+        }
+        XCTAssertLessThan(judgedSE[1][0], judgedSE[0][0] / 2, "stratified normal judgment")
+        XCTAssertLessThan(judgedSE[1][1], judgedSE[0][1], "stratified Student-t judgment")
 
         let risk = RiskEvent(name: "shock", probability: 0.3, yearOffset: 1, impacts: [0: -2.0], persistence: 0)
         let threshold = m1.mean[0] - 0.5
@@ -132,7 +154,7 @@ final class PrecisionPerSecondTests: XCTestCase {
     func testGroupedDrawsAgreeWithClosedFormAndBeatOneDrawPerBlock() throws {
         let (m, s) = uncertain.oneYear(0)
         let rule = TargetRule(variable: 0, yearOffset: 1, measure: .value, bound: .atLeast(m + 0.3 * s))
-        let grouped = try MonteCarloEngine().run(input(uncertain, [rule], paths: 262_144, uncertainty: true))
+        let grouped = try MonteCarloEngine(pathsPerDraw: 16).run(input(uncertain, [rule], paths: 262_144, uncertainty: true))
         XCTAssertEqual(grouped.pathsPerDraw, 16)
         let p = grouped.targets[0].probability
         XCTAssertEqual(p.value, 1 - normalCDF(0.3), accuracy: 4 * p.standardError)
@@ -180,7 +202,7 @@ final class PrecisionPerSecondTests: XCTestCase {
         XCTAssertEqual(MonteCarloEngine.drawsPerBlock(blockSize: 336, pathsPerDraw: 64), 4)
         XCTAssertEqual(MonteCarloEngine.drawsPerBlock(blockSize: 320, pathsPerDraw: 128), 2)
         XCTAssertEqual(MonteCarloEngine.drawsPerBlock(blockSize: 16, pathsPerDraw: 16), 1)
-        XCTAssertEqual(MonteCarloEngine.drawsPerBlock(blockSize: 1024, pathsPerDraw: 1), 64)
+        XCTAssertEqual(MonteCarloEngine.drawsPerBlock(blockSize: 1024, pathsPerDraw: 1), 128)
         let (m, s) = uncertain.oneYear(0)
         let rule = TargetRule(variable: 0, yearOffset: 1, measure: .value, bound: .atMost(m - 0.5 * s))
         let r = try MonteCarloEngine(pathsPerDraw: 64).run(input(uncertain, [rule], paths: 64 * 336, uncertainty: true))
@@ -234,19 +256,21 @@ final class PrecisionPerSecondTests: XCTestCase {
         XCTAssertEqual(p.value, exact, accuracy: 4 * p.standardError)
     }
 
-    /// Quasi-random AR(1) draws with balanced Student-t mixing variables: the same statistics
-    /// for 1 and 2 threads.
-    func testQuasiRandomDrawsAndBalancedMixingAreIdenticalAcrossThreadCounts() throws {
+    /// Quasi-random AR(1) draws with stratified Student-t mixing variables and judgmental
+    /// draws: the same statistics for 1 and 2 threads.
+    func testQuasiRandomDrawsAndStratifiedPathDrawsAreIdenticalAcrossThreadCounts() throws {
         let fit = try shortAR1Fit()
         let rules = [TargetRule(variable: 1, yearOffset: 1, measure: .value, bound: .around(2.5, tolerance: 0.5)),
                      TargetRule(variable: 0, yearOffset: 2, measure: .value, bound: .atLeast(1.5))]
         let runs = try [1, 2].map { threads in
             var i = input(fit, rules, horizon: 2, paths: 20_000, threads: threads, uncertainty: true,
                           shocks: .studentT(degreesOfFreedom: 6, scale: 1))
-            i.balancedMixing = true
+            i.stratifiedPathDraws = true
+            i.judgmental = [JudgmentalVariable(id: "j", mean: 5.0, sd: 0.4, degreesOfFreedom: 5)]
+            i.targets.append(TargetRule(variable: 2, yearOffset: 2, measure: .value, bound: .atMost(5.5)))
             return try MonteCarloEngine().run(i)
         }
-        for t in 0..<2 {
+        for t in 0..<3 {
             XCTAssertEqual(runs[0].targets[t].probability.value, runs[1].targets[t].probability.value)
             XCTAssertEqual(runs[0].targets[t].probability.standardError, runs[1].targets[t].probability.standardError)
         }
