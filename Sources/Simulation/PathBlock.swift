@@ -226,19 +226,30 @@ final class PathBlock {
     /// the path's group.
     private func recordShockParts(year h: Int, shocks: UnsafeBufferPointer<Double>, groups: Int) {
         let n = stateCount, m = shockCount, b = blockSize, width = n + m, size = b / groups
-        for (e, target) in lastStep.targets.enumerated() where target.yearOffset == h + 1 {
-            for g in 0..<groups {
-                let w = g * width * n + target.state * width + n
-                var norm = 0.0
-                for j in 0..<m { norm += weights[w + j] * weights[w + j] }
-                norm = norm.squareRoot()
-                let rows = (g * size)..<((g + 1) * size)
-                for p in rows { conditionalShock[e * b + p] = 0 }
-                for j in 0..<m where weights[w + j] != 0 {
-                    let c = weights[w + j]
-                    for p in rows { conditionalShock[e * b + p] += c * shocks[j * b + p] }
+        let e = shocks.baseAddress!
+        weights.withUnsafeBufferPointer { wb in
+            mixing.withUnsafeBufferPointer { mix in
+                conditionalShock.withUnsafeMutableBufferPointer { shockOut in
+                    conditionalSD.withUnsafeMutableBufferPointer { sdOut in
+                        for (t, target) in lastStep.targets.enumerated() where target.yearOffset == h + 1 {
+                            for g in 0..<groups {
+                                let w = wb.baseAddress! + g * width * n + target.state * width + n
+                                var norm = 0.0
+                                for j in 0..<m { norm += w[j] * w[j] }
+                                norm = norm.squareRoot()
+                                let start = t * b + g * size
+                                let out = shockOut.baseAddress! + start, sd = sdOut.baseAddress! + start
+                                let x = mix.baseAddress! + g * size
+                                for p in 0..<size { out[p] = 0 }
+                                for j in 0..<m where w[j] != 0 {
+                                    let c = w[j], column = e + j * b + g * size
+                                    for p in 0..<size { out[p] += c * column[p] }
+                                }
+                                for p in 0..<size { sd[p] = x[p] * norm }
+                            }
+                        }
+                    }
                 }
-                for p in rows { conditionalSD[e * b + p] = mixing[p] * norm }
             }
         }
     }
