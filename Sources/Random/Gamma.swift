@@ -63,7 +63,7 @@ extension Philox4x32 {
     /// A chi-square draw with `degreesOfFreedom` ν >= 2 whose Marsaglia–Tsang rejection step
     /// takes `firstNormal` (a standard normal, independent of this generator) as its first
     /// candidate: exactly χ²_ν, and, since the first candidate is accepted with probability
-    /// about 0.95 at ν = 2 and more above (0.99 at ν = 16), nearly a monotone function of
+    /// about 0.95 at ν = 2 and more above (0.996 at ν = 16), nearly a monotone function of
     /// `firstNormal` — what lets a
     /// stratified or quasi-random normal carry its balance into the χ² draw.
     ///
