@@ -2,8 +2,9 @@
 # Precision per second (issue 11): wall time until every evaluated target's Monte Carlo SE is
 # at most PP (default 0.1 pp), whole process included, for scenarios/ruijin-2022.json (AR(1)
 # models) and scenarios/china-2025.json (BVAR), 2 threads, in one invocation:
-#   - new engine:   one parameter draw per 16 paths, conditional Monte Carlo on the target
-#                   year's step (forecast simulate --precision PP)
+#   - new engine:   one parameter draw per 8 paths (randomised QMC over a block's draws for
+#                   AR(1) members), stratified mixing and judgmental draws, conditional Monte
+#                   Carlo on the target year's step (forecast simulate --precision PP)
 #   - classic:      the engine before issue 11 (one draw per block of 1,024 paths, every P(met)
 #                   counted), same binary, --classic-engine, same block-after-block rule
 #   - numpy:        plain Monte Carlo at the same SE: paths from the binomial SE

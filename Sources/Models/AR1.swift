@@ -72,6 +72,9 @@ public struct AR1Fit: UnivariateModelFit {
     let extraNotes: [String]
     public let warnings: [String]
     let draw: @Sendable (inout Philox4x32) -> (mean: Double, phi: Double, sigma: Double)
+    /// The exact posterior that `draw` samples (exact ML, when it could be formed), for draws
+    /// driven by given uniforms (`drawScalars`); nil otherwise.
+    let posterior: AR1Posterior?
 
     public var indicator: String { series.indicator }
     public var summary: String {
@@ -85,6 +88,11 @@ public struct AR1Fit: UnivariateModelFit {
         return makeBlock(mean: p.mean, phi: p.phi, sigma: p.sigma).drawingState(using: &generator)
     }
 
+    /// The posterior draw as the block's scalars (`AR1ScalarDraw`), when `posterior` exists.
+    var scalarDraw: AR1ScalarDraw? {
+        posterior.map { AR1ScalarDraw(posterior: $0, lastValue: series.lastValue, stepsToBase: series.stepsToBase) }
+    }
+
     private func makeBlock(mean: Double, phi: Double, sigma: Double) -> StateBlock {
         StateBlock(intercept: [mean * (1 - phi)], transition: .diagonal([phi]), loading: .identity(1),
                    shockSD: [sigma], observation: [1], stateMean: [series.lastValue],
@@ -94,7 +102,7 @@ public struct AR1Fit: UnivariateModelFit {
 
     init(series: ObservedSeries, mean: Double, phi: Double, sigma: Double, logLikelihood: Double,
          observationCount: Int, method: String, notes: [String], warnings: [String] = [],
-         draw: @escaping @Sendable (inout Philox4x32) -> (mean: Double, phi: Double, sigma: Double)) {
+         posterior: AR1Posterior? = nil, draw: @escaping @Sendable (inout Philox4x32) -> (mean: Double, phi: Double, sigma: Double)) {
         self.series = series
         self.mean = mean
         self.phi = phi
@@ -105,10 +113,41 @@ public struct AR1Fit: UnivariateModelFit {
         self.extraNotes = notes
         self.warnings = series.shortSampleWarnings(model: "AR(1)") + warnings
         self.draw = draw
+        self.posterior = posterior
         var innovations = [Double](repeating: .nan, count: series.values.count)
         for (a, b) in series.successivePairs where b == a + 1 {
             innovations[b] = series.values[b] - mean - phi * (series.values[a] - mean)
         }
         self.innovations = innovations
+    }
+}
+
+/// An exact-posterior AR(1) draw as the scalars of its one-state block — c = μ (1 − φ), φ, σ
+/// and the base-year state x_T — without building the block (what `AR1Fit.drawBlock` draws,
+/// from the same generator words in the same order when `uniforms` is nil). With `uniforms`
+/// (a point of (0, 1)⁴), φ, σ² and μ come from its first three coordinates
+/// (`AR1Posterior.draw(uniforms:using:)`). A series that ended `s` years before the base year
+/// has x_T ~ N(μ + φ^s (y_last − μ), σ² Σ_{j<s} φ^{2j}), its normal Φ⁻¹ of the fourth
+/// coordinate (else from `generator`).
+struct AR1ScalarDraw: Sendable {
+    let posterior: AR1Posterior
+    /// The last observation (units of y) and the years from it to the base year.
+    let lastValue: Double
+    let stepsToBase: Int
+
+    func draw(uniforms: ScrambledSobol.Point?,
+              using generator: inout Philox4x32) -> (intercept: Double, phi: Double, sigma: Double, state: Double) {
+        let p = uniforms.map { posterior.draw(uniforms: $0, using: &generator) } ?? posterior.draw(using: &generator)
+        var state = lastValue
+        if stepsToBase > 0 {
+            var power = 1.0, variance = 0.0
+            for _ in 0..<stepsToBase {
+                variance += power * power
+                power *= p.phi
+            }
+            let z = uniforms.map { standardNormalQuantile($0.3) } ?? generator.nextStandardNormal()
+            state = p.mean + power * (state - p.mean) + p.sigma * variance.squareRoot() * z
+        }
+        return (p.mean * (1 - p.phi), p.phi, p.sigma, state)
     }
 }

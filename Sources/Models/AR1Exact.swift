@@ -56,7 +56,7 @@ struct AR1Exact {
         }
         return AR1Fit(series: series, mean: estimate.mean, phi: estimate.phi, sigma: estimate.sigma,
                       logLikelihood: -best.value, observationCount: obs.count, method: "exact ML",
-                      notes: notes, warnings: warnings) { generator in
+                      notes: notes, warnings: warnings, posterior: posterior) { generator in
             posterior?.draw(using: &generator) ?? estimate
         }
     }

@@ -52,6 +52,18 @@ public protocol FittedModel: Sendable {
     /// distribution, as a state-space form. A model without parameter uncertainty returns
     /// `pointSystem()`. Draws whose transition is explosive may be redrawn; say so in `notes`.
     func drawSystem(using generator: inout Philox4x32) -> StateSpaceSystem
+    /// `count` parameter draws that are used together (one block of paths): independent
+    /// `drawSystem` calls by default; a model may balance them within the set (stratified or
+    /// randomised quasi-Monte Carlo draws), provided each draw is exactly a posterior or
+    /// sampling draw and sets drawn from independent generators are independent, so that the
+    /// spread of averages over sets stays an honest Monte Carlo standard error.
+    func drawSystems(count: Int, using generator: inout Philox4x32) -> [StateSpaceSystem]
+}
+
+extension FittedModel {
+    public func drawSystems(count: Int, using generator: inout Philox4x32) -> [StateSpaceSystem] {
+        (0..<count).map { _ in drawSystem(using: &generator) }
+    }
 }
 
 /// A model specification (settings, no data): fitting it to a `Panel` gives a `FittedModel`.

@@ -76,6 +76,10 @@ public struct IndependentModelsFit: FittedModel {
     public let correlation: Matrix
     let correlationRoots: [Matrix]
     let extraNotes: [String]
+    /// The members' draws when every one is an AR(1) with an exact posterior (`AR1ScalarDraw`):
+    /// then draws skip the blocks and, for a set of draws, use randomised quasi-Monte Carlo
+    /// (`drawSystems(count:using:)`); nil otherwise.
+    let scalarMembers: [AR1ScalarDraw]?
 
     init(members: [any UnivariateModelFit], minimumOverlap: Int) throws {
         self.members = members
@@ -116,6 +120,8 @@ public struct IndependentModelsFit: FittedModel {
             }
         }
         extraNotes = notes
+        let scalar = members.compactMap { ($0 as? AR1Fit)?.scalarDraw }
+        scalarMembers = scalar.count == k ? scalar : nil
     }
 
     public var indicators: [String] { members.map(\.indicator) }
@@ -133,9 +139,37 @@ public struct IndependentModelsFit: FittedModel {
     public func pointSystem() -> StateSpaceSystem { joined(members.map(\.block)) }
 
     public func drawSystem(using generator: inout Philox4x32) -> StateSpaceSystem {
+        if scalarMembers != nil { return drawSystems(count: 1, using: &generator)[0] }
         var blocks: [StateBlock] = []
         for m in members { blocks.append(m.drawBlock(using: &generator)) }
         return joined(blocks)
+    }
+
+    /// `count` draws. With AR(1) members (`scalarMembers`) and `count >= 2`, randomised
+    /// quasi-Monte Carlo: each member's (φ, χ², μ) of the `count` draws come from its own
+    /// scrambled Sobol point set in its own random order (`ScrambledSobol`; Owen's padding by
+    /// random permutation across members), through `AR1Posterior.draw(uniforms:using:)`. Each
+    /// draw is exactly a posterior draw; what improves is the balance of the set over each
+    /// member's parameters, on which its targets mostly depend. Sets from independent
+    /// generators are independent. One draw, or other members: independent draws as in
+    /// `drawSystem`.
+    public func drawSystems(count: Int, using generator: inout Philox4x32) -> [StateSpaceSystem] {
+        guard let scalar = scalarMembers else { return (0..<count).map { _ in drawSystem(using: &generator) } }
+        let k = scalar.count, root = correlationRoots[0]
+        let points = count > 1 ? scalar.map { _ in ScrambledSobol.points(count: count, using: &generator) } : nil
+        return (0..<count).map { i in
+            var intercept = [Double](repeating: 0, count: k), state = intercept
+            var f = Matrix(rows: k, columns: k), l = Matrix(rows: k, columns: k)
+            for j in 0..<k {
+                let d = scalar[j].draw(uniforms: points?[j][i], using: &generator)
+                intercept[j] = d.intercept
+                state[j] = d.state
+                f[j, j] = d.phi
+                for c in 0...j { l[j, c] = d.sigma * root[j, c] }
+            }
+            return StateSpaceSystem(intercept: intercept, transition: f, shockLoading: .identity(k), shockCholesky: l,
+                                    observation: .identity(k), initialState: state)
+        }
     }
 
     /// Stacks the blocks: block-diagonal F, G, H; shocks ordered by kind then indicator, with

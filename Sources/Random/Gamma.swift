@@ -26,17 +26,20 @@ extension Philox4x32 {
         return gammaShapeAtLeastOne(shape, &source, tables)
     }
 
-    /// The Marsaglia–Tsang rejection step for shape `a ≥ 1`.
+    /// The Marsaglia–Tsang rejection step for shape `a ≥ 1`; `firstNormal`, when given, is
+    /// the first normal candidate (a standard normal drawn elsewhere, e.g. Φ⁻¹ of a
+    /// quasi-random point), the later ones come from `source`.
     @inline(__always)
     static func gammaShapeAtLeastOne<S: WordSource>(_ a: Double, _ source: inout S,
-                                                    _ tables: ZigguratTables) -> Double {
+                                                    _ tables: ZigguratTables, firstNormal: Double? = nil) -> Double {
         let d = a - 1.0 / 3.0
         let c = 1 / (9 * d).squareRoot()
+        var given = firstNormal
         while true {
             var z: Double
             var v: Double
             repeat {
-                z = ziggurat(&source, tables)
+                if let g = given { z = g; given = nil } else { z = ziggurat(&source, tables) }
                 v = 1 + c * z
             } while v <= 0
             v = v * v * v
@@ -55,5 +58,19 @@ extension Philox4x32 {
         precondition(degreesOfFreedom > 0 && degreesOfFreedom.isFinite,
                      "nextChiSquared: degrees of freedom must be finite and > 0, got \(degreesOfFreedom)")
         return 2 * nextGamma(shape: degreesOfFreedom / 2)
+    }
+
+    /// A chi-square draw with `degreesOfFreedom` ν >= 2 whose Marsaglia–Tsang rejection step
+    /// takes `firstNormal` (a standard normal, independent of this generator) as its first
+    /// candidate: exactly χ²_ν, and, since the first candidate is accepted with probability
+    /// about 0.95 at ν = 2 and more above (0.996 at ν = 16), nearly a monotone function of
+    /// `firstNormal` — what lets a
+    /// stratified or quasi-random normal carry its balance into the χ² draw.
+    ///
+    /// - Precondition: `degreesOfFreedom` is finite and at least 2.
+    public mutating func nextChiSquared(degreesOfFreedom: Double, firstNormal: Double) -> Double {
+        precondition(degreesOfFreedom >= 2 && degreesOfFreedom.isFinite,
+                     "nextChiSquared: degrees of freedom must be finite and >= 2, got \(degreesOfFreedom)")
+        return 2 * Self.gammaShapeAtLeastOne(degreesOfFreedom / 2, &self, ZigguratTables.shared, firstNormal: firstNormal)
     }
 }

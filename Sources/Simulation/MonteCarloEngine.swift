@@ -24,9 +24,11 @@ public enum SimulationError: Error, Equatable, CustomStringConvertible {
 /// probabilities) merged exactly, so the result is byte-identical for any number of threads.
 ///
 /// Why small groups: with one draw per block of 1,024 paths, 97–99% of the Monte Carlo
-/// variance of a typical P(met) came from the parameter draws (issue 11); one draw per 16
-/// paths spends the paths on what varies. The batch-means SE stays over blocks (each block
-/// holds whole groups, and blocks are independent), so the draws' variance is in it.
+/// variance of a typical P(met) came from the parameter draws (issue 11); one draw per 8
+/// paths spends the paths on what varies, and a block's draws are drawn together
+/// (`FittedModel.drawSystems(count:using:)`: randomised quasi-Monte Carlo for AR(1) members),
+/// so more draws per block also balance better. The batch-means SE stays over blocks (each
+/// block holds whole groups, and blocks are independent), so the draws' variance is in it.
 ///
 /// Quantiles come from fixed-range histograms (`binCount` bins per variable and year) whose
 /// ranges a pilot run fixes first (`pilotBlocks` blocks on streams 2^64 - 1, 2^64 - 2, ...,
@@ -37,7 +39,7 @@ public struct MonteCarloEngine: Sendable {
     public var blockSize: Int
     public var binCount: Int
     public var pilotBlocks: Int
-    /// Paths that share one parameter draw (with parameter uncertainty), at least 16; the
+    /// Paths that share one parameter draw (with parameter uncertainty), at least 8; the
     /// block size caps it (`blockSize` itself: one draw per block, the engine before issue 11),
     /// and a block's draws divide it (`drawsPerBlock(blockSize:pathsPerDraw:)`).
     public var pathsPerDraw: Int
@@ -54,7 +56,7 @@ public struct MonteCarloEngine: Sendable {
     static let pilotDrawsPerBlock = 4
 
     /// Paths per parameter draw by default (bench/RESULTS.md, "Precision per second").
-    public static let defaultPathsPerDraw = 16
+    public static let defaultPathsPerDraw = 8
 
     /// Runs the simulation.
     ///
@@ -147,10 +149,10 @@ public struct MonteCarloEngine: Sendable {
                                 precision: precision)
     }
 
-    /// Parameter draws per block: `blockSize / pathsPerDraw` (`pathsPerDraw` at least 16),
+    /// Parameter draws per block: `blockSize / pathsPerDraw` (`pathsPerDraw` at least 8),
     /// lowered to a divisor of `blockSize` so that every group has the same number of paths.
     static func drawsPerBlock(blockSize: Int, pathsPerDraw: Int) -> Int {
-        var draws = max(1, blockSize / min(blockSize, max(16, pathsPerDraw)))
+        var draws = max(1, blockSize / min(blockSize, max(8, pathsPerDraw)))
         while blockSize % draws != 0 { draws -= 1 }
         return draws
     }
@@ -217,7 +219,7 @@ public struct MonteCarloEngine: Sendable {
     private static func systems(_ input: SimulationInput, point: StateSpaceSystem, count: Int,
                                 using generator: inout Philox4x32) -> [StateSpaceSystem] {
         guard input.parameterUncertainty else { return [point] }
-        return (0..<count).map { _ in input.model.drawSystem(using: &generator) }
+        return input.model.drawSystems(count: count, using: &generator)
     }
 
     private func makeBlock(_ input: SimulationInput, _ point: StateSpaceSystem, lastStep: LastStepTargets) -> PathBlock {

@@ -32,6 +32,8 @@ final class PathBlock {
     /// Per path, the Student-t mixing factor `sqrt((ν − 2) / W)` of the year being simulated
     /// (1 for normal shocks).
     private var mixing: [Double]
+    /// The strata of the paths' mixing variables when they are balanced (a permutation).
+    private var strata: [Int]
     /// Targets estimated by conditional Monte Carlo (`LastStepTargets`): per path, the shock
     /// part of the target's variable in the target's year (`conditionalShock`) and the
     /// standard deviation of that part given the year's mixing factor (`conditionalSD`), one
@@ -56,6 +58,7 @@ final class PathBlock {
         weights = Array(repeating: 0, count: width * stateCount)
         fired = Array(repeating: false, count: blockSize)
         mixing = Array(repeating: 1, count: blockSize)
+        strata = Array(0..<blockSize)
         self.lastStep = lastStep
         conditionalShock = Array(repeating: 0, count: lastStep.targets.count * blockSize)
         conditionalSD = conditionalShock
@@ -77,8 +80,8 @@ final class PathBlock {
     /// `systems` holds one state-space form per group of `blockSize / systems.count`
     /// consecutive paths (one parameter draw per group; `systems.count` divides `blockSize`).
     func run(systems: [StateSpaceSystem], input: SimulationInput, generator: inout Philox4x32) {
-        simulateModel(systems: systems, shocks: input.shocks, generator: &generator)
-        drawJudgmental(input.judgmental, generator: &generator)
+        simulateModel(systems: systems, shocks: input.shocks, stratifiedPathDraws: input.stratifiedPathDraws, generator: &generator)
+        drawJudgmental(input.judgmental, stratified: input.stratifiedPathDraws, generator: &generator)
         applyRisks(input.risks, generator: &generator)
         for a in input.adjustments where a.yearOffset >= 1 && a.yearOffset <= horizon {
             let o = offset(year: a.yearOffset - 1, variable: a.variable)
@@ -117,7 +120,7 @@ final class PathBlock {
     /// diagonal transition of per-indicator models costs one multiply-add per state, and no
     /// small matrix product (a dgemm call per group) is paid.
     private func simulateModel(systems: [StateSpaceSystem], shocks distribution: ShockDistribution,
-                               generator: inout Philox4x32) {
+                               stratifiedPathDraws: Bool, generator: inout Philox4x32) {
         let n = stateCount, m = shockCount, k = modelledCount, b = blockSize, width = n + m
         let groups = systems.count, size = b / groups, perGroup = width * n
         precondition(size * groups == b, "the groups of a block must have equal sizes")
@@ -136,9 +139,14 @@ final class PathBlock {
             let shocks = UnsafeMutableBufferPointer(start: current + n * b, count: m * b)
             generator.fillStandardNormal(shocks)
             if case .studentT(let dof, _) = distribution {
-                // One χ²_ν per path and year, shared by the path's m shocks.
+                // One χ²_ν per path and year, shared by the path's m shocks; stratified over
+                // the block when balanced (`SimulationInput.stratifiedPathDraws`).
+                if stratifiedPathDraws { shuffleStrata(&generator) }
                 for p in 0..<b {
-                    let factor = ((dof - 2) / generator.nextChiSquared(degreesOfFreedom: dof)).squareRoot()
+                    let chi2 = stratifiedPathDraws
+                        ? generator.nextChiSquared(degreesOfFreedom: dof, firstNormal: stratifiedNormal(p, &generator))
+                        : generator.nextChiSquared(degreesOfFreedom: dof)
+                    let factor = ((dof - 2) / chi2).squareRoot()
                     mixing[p] = factor
                     for j in 0..<m { shocks[j * b + p] *= factor }
                 }
@@ -180,6 +188,22 @@ final class PathBlock {
         }
     }
 
+    /// Puts a random permutation of 0..<blockSize in `strata` (Fisher–Yates; blockSize − 1
+    /// uniforms of `generator`).
+    private func shuffleStrata(_ generator: inout Philox4x32) {
+        for p in 0..<blockSize { strata[p] = p }
+        for i in stride(from: blockSize - 1, to: 0, by: -1) {
+            strata.swapAt(i, Int(generator.nextUniform() * Double(i + 1)))
+        }
+    }
+
+    /// Φ⁻¹((strata[p] + v) / blockSize), v uniform from `generator`: a standard normal in
+    /// path `p`'s stratum.
+    @inline(__always)
+    private func stratifiedNormal(_ p: Int, _ generator: inout Philox4x32) -> Double {
+        standardNormalQuantile((Double(strata[p]) + generator.nextUniform()) / Double(blockSize))
+    }
+
     /// `next[:, i] += Σ_j W[j, i] current[:, j]` over the `paths` rows of one group (columns
     /// `stride` apart), skipping zero weights.
     @inline(__always)
@@ -202,19 +226,30 @@ final class PathBlock {
     /// the path's group.
     private func recordShockParts(year h: Int, shocks: UnsafeBufferPointer<Double>, groups: Int) {
         let n = stateCount, m = shockCount, b = blockSize, width = n + m, size = b / groups
-        for (e, target) in lastStep.targets.enumerated() where target.yearOffset == h + 1 {
-            for g in 0..<groups {
-                let w = g * width * n + target.state * width + n
-                var norm = 0.0
-                for j in 0..<m { norm += weights[w + j] * weights[w + j] }
-                norm = norm.squareRoot()
-                let rows = (g * size)..<((g + 1) * size)
-                for p in rows { conditionalShock[e * b + p] = 0 }
-                for j in 0..<m where weights[w + j] != 0 {
-                    let c = weights[w + j]
-                    for p in rows { conditionalShock[e * b + p] += c * shocks[j * b + p] }
+        let e = shocks.baseAddress!
+        weights.withUnsafeBufferPointer { wb in
+            mixing.withUnsafeBufferPointer { mix in
+                conditionalShock.withUnsafeMutableBufferPointer { shockOut in
+                    conditionalSD.withUnsafeMutableBufferPointer { sdOut in
+                        for (t, target) in lastStep.targets.enumerated() where target.yearOffset == h + 1 {
+                            for g in 0..<groups {
+                                let w = wb.baseAddress! + g * width * n + target.state * width + n
+                                var norm = 0.0
+                                for j in 0..<m { norm += w[j] * w[j] }
+                                norm = norm.squareRoot()
+                                let start = t * b + g * size
+                                let out = shockOut.baseAddress! + start, sd = sdOut.baseAddress! + start
+                                let x = mix.baseAddress! + g * size
+                                for p in 0..<size { out[p] = 0 }
+                                for j in 0..<m where w[j] != 0 {
+                                    let c = w[j], column = e + j * b + g * size
+                                    for p in 0..<size { out[p] += c * column[p] }
+                                }
+                                for p in 0..<size { sd[p] = x[p] * norm }
+                            }
+                        }
+                    }
                 }
-                for p in rows { conditionalSD[e * b + p] = mixing[p] * norm }
             }
         }
     }
@@ -232,10 +267,26 @@ final class PathBlock {
         return picks
     }
 
-    private func drawJudgmental(_ judgmental: [JudgmentalVariable], generator: inout Philox4x32) {
+    /// Each judgmental variable's values, year by year: mean + sd · (a standard normal, or a
+    /// Student-t scaled to unit variance); `stratified`: the normals (and the Student-t's χ²,
+    /// on a second permutation) stratified over the block (`SimulationInput.stratifiedPathDraws`).
+    private func drawJudgmental(_ judgmental: [JudgmentalVariable], stratified: Bool, generator: inout Philox4x32) {
         for (j, variable) in judgmental.enumerated() {
             for h in 0..<horizon {
                 let o = offset(year: h, variable: modelledCount + j)
+                if stratified {
+                    shuffleStrata(&generator)
+                    for p in 0..<blockSize { values[o + p] = stratifiedNormal(p, &generator) }
+                    if let dof = variable.degreesOfFreedom {
+                        shuffleStrata(&generator)
+                        for p in 0..<blockSize {
+                            let chi2 = generator.nextChiSquared(degreesOfFreedom: dof, firstNormal: stratifiedNormal(p, &generator))
+                            values[o + p] *= ((dof - 2) / chi2).squareRoot()
+                        }
+                    }
+                    for p in 0..<blockSize { values[o + p] = variable.mean + variable.sd * values[o + p] }
+                    continue
+                }
                 values.withUnsafeMutableBufferPointer { v in
                     let slice = UnsafeMutableBufferPointer(rebasing: v[o..<(o + blockSize)])
                     if let dof = variable.degreesOfFreedom {

@@ -177,6 +177,7 @@ public enum ScenarioRunner {
         // would not see them, so a what-if run counts paths.
         simulationInput.probabilityEstimator = options.classicEngine || simulationInput.conditions != nil
             ? .pathCount : .conditionalLastStep
+        simulationInput.stratifiedPathDraws = !options.classicEngine
         return PreparedRun(plan: plan, input: simulationInput, variables: variables, targets: mapped,
                            warnings: warnings, notes: notes, nearRules: nearRule)
     }

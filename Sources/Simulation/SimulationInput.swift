@@ -143,6 +143,17 @@ public struct SimulationInput: Sendable {
     /// what the reference workload's peers do) or `.conditionalLastStep` where the model
     /// allows it (see `LastStepTargets`). Joint probabilities always count paths.
     public var probabilityEstimator: ProbabilityEstimator = .pathCount
+    /// When true, the per-path draws that a block averages are stratified over its paths: in
+    /// each year, the Student-t mixing variable's χ²_ν takes as its first normal candidate
+    /// Φ⁻¹((π(p) + v_p) / blockSize) (π a random permutation, v_p uniform;
+    /// `Philox4x32.nextChiSquared(degreesOfFreedom:firstNormal:)`), and a judgmental
+    /// variable's normal (and its Student-t χ², through its own permutation) likewise. So every
+    /// block holds one path in each of `blockSize` equal-probability strata of each of them —
+    /// a narrow band's conditional P(met) depends strongly on the mixing variable, a judgmental
+    /// target's count on the normal. Each path's draws are still exactly distributed and
+    /// blocks stay independent (the batch-means SE stays honest). False (the default):
+    /// independent draws.
+    public var stratifiedPathDraws = false
     /// Parameter draws shared with other runs of the same model and seed (`ParameterDrawCache`);
     /// nil: every block draws its own.
     public var drawCache: ParameterDrawCache? = nil

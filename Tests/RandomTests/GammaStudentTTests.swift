@@ -37,6 +37,19 @@ final class GammaStudentTTests: XCTestCase {
         XCTAssertLessThan(d, Reference.ksCritical1Percent / m.n.squareRoot())
     }
 
+    /// With a given first normal candidate (here from a second generator, over ν = 2, where
+    /// the first candidate is rejected most often, and ν = 6) the draw is still exactly χ²_ν.
+    func testChiSquaredWithGivenFirstNormalAgainstIncompleteGamma() {
+        for nu in [2.0, 6.0] {
+            var g = Philox4x32(seed: 33), other = Philox4x32(seed: 34)
+            let x = (0..<Self.n).map { _ in g.nextChiSquared(degreesOfFreedom: nu, firstNormal: other.nextStandardNormal()) }
+            let m = Moments(x)
+            XCTAssertEqual(m.mean, nu, accuracy: 4 * (2 * nu / m.n).squareRoot())
+            let d = Reference.kolmogorovSmirnov(x) { Reference.regularizedGammaP(nu / 2, $0 / 2) }
+            XCTAssertLessThan(d, Reference.ksCritical1Percent / m.n.squareRoot(), "ν = \(nu)")
+        }
+    }
+
     func testStudentTAgainstIncompleteBeta() {
         for (index, nu) in [3.0, 6, 30].enumerated() {
             var g = Philox4x32(seed: 33, stream: UInt64(index))
