@@ -188,7 +188,13 @@ public struct MonteCarloEngine: Sendable {
                     systems = Self.systems(input, point: point, count: drawsPerBlock, using: &generator)
                     input.drawCache?.store(seed: input.seed, stream: b, count: drawsPerBlock, systems: systems, generator: generator)
                 }
-                block.run(systems: systems, input: input, generator: &generator)
+                var gains: [Matrix?]? = nil
+                if let cache = input.drawCache, let conditions = input.conditions, !conditions.hard.isEmpty {
+                    gains = cache.gains(seed: input.seed, stream: b, count: drawsPerBlock, key: conditions.gainKey) {
+                        conditions.gains(systems, horizon: block.horizon)
+                    }
+                }
+                block.run(systems: systems, gains: gains, input: input, generator: &generator)
                 scratch.record(block, input: input, groups: groups, into: &accumulator)
                 if w == 0 { progress(min(range.upperBound, b + threads)) }
                 b += threads

@@ -1,4 +1,5 @@
 import Foundation
+import Linear
 import Models
 import Random
 
@@ -15,6 +16,8 @@ public final class ParameterDrawCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [Key: (systems: [StateSpaceSystem], generator: Philox4x32)] = [:]
     private var held = 0
+    private struct GainKey: Hashable { let draws: Key, conditions: String }
+    private var gainEntries: [GainKey: [Matrix?]?] = [:]
     public let capacity: Int
 
     /// - Parameter capacity: state-space forms held at most (each a few small matrices).
@@ -26,6 +29,25 @@ public final class ParameterDrawCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return entries[Key(seed: seed, stream: stream, count: count)]
+    }
+
+    /// The hard conditions' gains of a block's cached draws (`PathConditions.gains`), computed
+    /// by `make` the first time a run with the same conditioned cells (`key`) asks; the gains
+    /// do not depend on the assumed values, so a sweep's points share them. Only for blocks
+    /// whose draws are cached (else `make` runs every time).
+    func gains(seed: UInt64, stream: Int, count: Int, key: String, make: () -> [Matrix?]?) -> [Matrix?]? {
+        let draws = Key(seed: seed, stream: stream, count: count)
+        let k = GainKey(draws: draws, conditions: key)
+        lock.lock()
+        let cached = entries[draws] != nil
+        if let hit = gainEntries[k] { lock.unlock(); return hit }
+        lock.unlock()
+        let made = make()
+        guard cached else { return made }
+        lock.lock()
+        defer { lock.unlock() }
+        gainEntries[k] = .some(made)
+        return made
     }
 
     func store(seed: UInt64, stream: Int, count: Int, systems: [StateSpaceSystem], generator: Philox4x32) {

@@ -79,7 +79,9 @@ final class PathBlock {
     ///
     /// `systems` holds one state-space form per group of `blockSize / systems.count`
     /// consecutive paths (one parameter draw per group; `systems.count` divides `blockSize`).
-    func run(systems: [StateSpaceSystem], input: SimulationInput, generator: inout Philox4x32) {
+    /// `gains`: the hard conditions' gains of `systems` when computed beforehand
+    /// (`PathConditions.gains`), else nil.
+    func run(systems: [StateSpaceSystem], gains: [Matrix?]? = nil, input: SimulationInput, generator: inout Philox4x32) {
         simulateModel(systems: systems, shocks: input.shocks, stratifiedPathDraws: input.stratifiedPathDraws, generator: &generator)
         drawJudgmental(input.judgmental, stratified: input.stratifiedPathDraws, generator: &generator)
         applyRisks(input.risks, generator: &generator)
@@ -90,7 +92,7 @@ final class PathBlock {
         if let conditions = input.conditions, !conditions.isEmpty {
             let (b, h, v) = (blockSize, horizon, variableCount)
             values.withUnsafeMutableBufferPointer {
-                conditions.apply(to: $0, blockSize: b, horizon: h, variableCount: v, systems: systems, generator: &generator)
+                conditions.apply(to: $0, blockSize: b, horizon: h, variableCount: v, systems: systems, gains: gains, generator: &generator)
             }
         }
     }

@@ -136,6 +136,19 @@ public struct PathConditions: Sendable {
         return try gemm(psi, try gemm(r, x, transposeA: true))
     }
 
+    /// The gains of a block's parameter draws (`gain` of each; nil where `R Rᵀ` is singular), or
+    /// nil when no hard condition is on a modelled variable.
+    func gains(_ systems: [StateSpaceSystem], horizon: Int) -> [Matrix?]? {
+        guard !modelledHard(indicators: systems[0].indicatorCount).isEmpty else { return nil }
+        return systems.map { try? gain($0, horizon: horizon) }
+    }
+
+    /// What the gains depend on besides the parameter draw: the conditioned cells and the
+    /// movable shocks, not the assumed values (a sweep's points share their gains).
+    var gainKey: String {
+        hard.map { "\($0.variable)@\($0.yearOffset)" }.joined(separator: ",") + "|" + (movable.map { $0.sorted().map(String.init).joined(separator: ",") } ?? "all")
+    }
+
     /// The hard conditions on modelled variables (indices below `indicators`), in order.
     func modelledHard(indicators: Int) -> [Hard] { hard.filter { $0.variable < indicators } }
 
@@ -155,18 +168,20 @@ public struct PathConditions: Sendable {
     /// hard conditions group by group with each group's parameter draw (`systems`: one per
     /// group of `blockSize / systems.count` consecutive paths).
     /// Draws from `generator` only for soft conditions, after every other draw of the block.
+    /// `gains`, when given, are `gains(systems, horizon:)` computed earlier (a sweep's points
+    /// share them); otherwise each group's gain is computed here.
     func apply(to values: UnsafeMutableBufferPointer<Double>, blockSize b: Int, horizon: Int, variableCount v: Int,
-               systems: [StateSpaceSystem], generator: inout Philox4x32) {
+               systems: [StateSpaceSystem], gains: [Matrix?]? = nil, generator: inout Philox4x32) {
         let main = generator.stream < UInt64.max / 2   // the pilot's streams count down from 2^64 - 1
         let offset = { (h: Int, j: Int) in (h * v + j) * b }
         let groupSize = b / systems.count
-        let groups = systems.indices.map { g in (systems[g], g * groupSize..<(g + 1) * groupSize) }
+        let groups = systems.indices.map { g in (g, systems[g], g * groupSize..<(g + 1) * groupSize) }
         let k = systems[0].indicatorCount
         let modelled = modelledHard(indicators: k)
         if !modelled.isEmpty {
             var gaps = [Double](repeating: 0, count: modelled.count * b)   // one buffer for every group
-            for (system, paths) in groups {
-                guard let gain = try? gain(system, horizon: horizon) else {
+            for (g, system, paths) in groups {
+                guard let gain = gains.map({ $0[g] }) ?? (try? gain(system, horizon: horizon)) else {
                     if main { tally.add(failedDraws: 1) }
                     continue
                 }
@@ -204,7 +219,7 @@ public struct PathConditions: Sendable {
         }) { inside.append(p) }
         if main { tally.add(inside: inside.count, paths: b, emptyBlocks: inside.isEmpty ? 1 : 0) }
         if inside.isEmpty {
-            for (system, paths) in groups {
+            for (_, system, paths) in groups {
                 moveToEdges(values, blockSize: b, horizon: horizon, variableCount: v, system: system, paths: paths, main: main)
             }
             return
