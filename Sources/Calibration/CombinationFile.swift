@@ -102,9 +102,48 @@ public struct CombinationFile: Sendable, Codable {
             guard !file.origins.isEmpty, file.origins.allSatisfy({ $0.coefficients.count == LogisticPool.names.count }) else {
                 throw CombinationFileError.unreadable(url.relativePath, "no origin, or an origin without its \(LogisticPool.names.count) coefficients (\(LogisticPool.names.joined(separator: ", "))): a file written before they were introduced; write it again with `forecast calibrate`")
             }
+            try file.checkConsistency()
             return file
         } catch let e as DecodingError {
             throw CombinationFileError.unreadable(url.relativePath, e.readerText)
+        }
+    }
+
+    /// The largest coefficient a file may hold: a fitted pool's are within a few units (they
+    /// multiply logits); anything near this bound is a hand edit.
+    public static let largestCoefficient = 50.0
+
+    /// Refuses what `forecast calibrate` never writes, so a hand-edited file cannot crash a run
+    /// or put NaN in a table: origins in increasing years, each with finite anchored settings in
+    /// range, a known prior centre, finite coefficients within ±`largestCoefficient`, and the
+    /// number of earlier targets with outcomes that the records hold before its year.
+    ///
+    /// - Throws: `CombinationFileError.invalidField` naming the field's JSON path and what was
+    ///   expected.
+    func checkConsistency() throws {
+        func fail(_ path: String, _ expected: String) -> CombinationFileError { .invalidField(path, expected) }
+        guard paths >= 1 else { throw fail("paths", "a number of paths of at least 1") }
+        let outcomeYears = records.filter { $0.outcome != nil }.map(\.year)
+        for (i, o) in origins.enumerated() {
+            let at = "origins[\(i)]"
+            if i > 0 && o.year <= origins[i - 1].year {
+                throw fail("\(at).year", "a year after origins[\(i - 1)].year (\(origins[i - 1].year)): origins in increasing years")
+            }
+            for (name, value, upper) in [("half_life", o.anchored.halfLife, 100.0), ("region_weight", o.anchored.regionWeight, 1000),
+                                         ("prior_degrees_of_freedom", o.anchored.priorDegreesOfFreedom, 1000)] {
+                guard value.isFinite, value > 0, value <= upper else { throw fail("\(at).anchored.\(name)", "a number in (0, \(Int(upper))]") }
+            }
+            if let p = o.penalty, !(p.isFinite && p > 0) { throw fail("\(at).penalty", "a positive penalty or null") }
+            if let p = o.prior, !LogisticPool.priors.contains(where: { $0.name == p }) {
+                throw fail("\(at).prior", "one of " + LogisticPool.priors.map { "\"\($0.name)\"" }.joined(separator: ", "))
+            }
+            for (k, c) in o.coefficients.enumerated() where !(c.isFinite && abs(c) <= Self.largestCoefficient) {
+                throw fail("\(at).coefficients[\(k)]", "a finite \(LogisticPool.names[k]) within ±\(Int(Self.largestCoefficient))")
+            }
+            let earlier = outcomeYears.filter { $0 < o.year }.count
+            guard o.trainingTargets == earlier else {
+                throw fail("\(at).training_targets", "\(earlier), the records with an outcome before \(o.year) (records and states must come from the same calibration run; write the file again with `forecast calibrate`)")
+            }
         }
     }
 
@@ -118,10 +157,13 @@ public struct CombinationFile: Sendable, Codable {
 
 public enum CombinationFileError: Error, CustomStringConvertible {
     case invalidRecord(Int, String, String)
+    /// A field (JSON path) that `forecast calibrate` never writes so, and what was expected.
+    case invalidField(String, String)
     case unreadable(String, String)
     public var description: String {
         switch self {
         case .invalidRecord(let i, let field, let expected): return "records[\(i)].\(field): expected \(expected)"
+        case .invalidField(let path, let expected): return "\(path): expected \(expected)"
         case .unreadable(let file, let why): return "\(file): not a combination file written by `forecast calibrate` (\(why))"
         }
     }
