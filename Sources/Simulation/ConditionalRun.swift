@@ -142,6 +142,13 @@ extension ScenarioRunner {
             unconditionalJoint: unconditional.joint.map { ($0.year, $0.outcome.all) },
             softPaths: soft ? tally?.paths : nil, softInside: soft ? tally?.inside : nil,
             emptyBlocks: tally?.emptyBlocks ?? 0, failedDraws: tally?.failedDraws ?? 0)
+        if soft, let tally, tally.paths > 0, tally.emptyBlocks > 0 || Double(tally.inside) < 0.01 * Double(tally.paths) {
+            let share = 100 * Double(tally.inside) / Double(tally.paths)
+            run.warnings.append(RunWarning(.condition, at: "conditions",
+                "the soft conditions hold on \(String(format: "%.2f", share))% of the model's paths (effective sample size \(tally.inside) of \(tally.paths))"
+                + (tally.emptyBlocks > 0 ? "; \(tally.emptyBlocks) blocks whose parameter draw left no path inside were moved to the range's edge" : "")
+                + ": the conditional numbers rest on paths the model finds nearly impossible; check the condition"))
+        }
         return run
     }
 

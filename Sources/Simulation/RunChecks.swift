@@ -27,6 +27,8 @@ enum RunChecks {
         if let fallback = plan.fallback {
             warnings.append(RunWarning(.fallback, at: "model.type", fallback))
         }
+        // What the fit already knows (short samples, repairs), so validate says it too.
+        warnings += ScenarioRunner.modelWarnings(plan, scenario: scenario)
         let targeted = Set(scenario.targets.map(\.indicator))
         for (i, indicator) in scenario.indicators.enumerated() where !targeted.contains(indicator.id) {
             if let reason = plan.leftOut[indicator.id] {

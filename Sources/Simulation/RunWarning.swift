@@ -9,6 +9,8 @@ public struct RunWarning: Sendable, Hashable, CustomStringConvertible {
     /// What the warning is about.
     public enum Kind: String, Sendable, Hashable {
         case proxy, fallback, model, notModelled = "not modelled", notEvaluated = "not evaluated", ignored, prices
+        /// A what-if run's conditions the model finds nearly impossible (known after the run).
+        case condition
     }
 
     public let kind: Kind

@@ -29,7 +29,7 @@ public struct ScenarioRun: Sendable {
     /// Why this model ran, regularisation, repairs, fallbacks, and excluded indicators.
     public let notes: [String]
     /// What the reader must know before trusting the numbers (see `RunWarning`).
-    public let warnings: [RunWarning]
+    public internal(set) var warnings: [RunWarning]
     /// Paths asked for (scenario or --paths), before rounding up to whole blocks.
     public let requestedPaths: Int
     /// How the modelled indicators' shocks are joined (`FittedModel.dependence`).

@@ -197,18 +197,26 @@ public enum ScenarioRunner {
                            unit: unit(of: target, input: input),
                            proxyRegion: scenario.indicator(target.indicator).flatMap(scenario.proxyRegion(for:)))
         }
-        // Notes and warnings on how parameters are drawn only matter when they are drawn (read
-        // after the run: draw counts are only known then).
-        let drawn = { (lines: [String]) in
-            scenario.model.parameterUncertainty ? lines : lines.filter { !$0.localizedCaseInsensitiveContains("draw") }
-        }
-        let modelWarnings = drawn(plan.model.warnings).map { RunWarning(.model, at: "model", $0) }
-        var run = ScenarioRun(scenario: scenario, modelSummary: plan.model.summary, notes: prepared.notes + drawn(plan.model.notes),
+        // The model's warnings read again after the run (draw counts are only known then): the
+        // ones the checks already listed are not repeated.
+        let modelWarnings = Self.modelWarnings(plan, scenario: scenario).filter { !prepared.warnings.contains($0) }
+        var run = ScenarioRun(scenario: scenario, modelSummary: plan.model.summary, notes: prepared.notes + Self.drawn(plan.model.notes, scenario),
                               warnings: prepared.warnings + modelWarnings, requestedPaths: prepared.input.paths,
                               dependence: plan.model.dependence,
                               origin: plan.origin, variables: prepared.variables, result: result, targets: targets)
         run.conditionTally = prepared.input.conditions?.tally
         return run
+    }
+
+    /// Notes and warnings on how parameters are drawn only matter when they are drawn.
+    static func drawn(_ lines: [String], _ scenario: Scenario) -> [String] {
+        scenario.model.parameterUncertainty ? lines : lines.filter { !$0.localizedCaseInsensitiveContains("draw") }
+    }
+
+    /// The fitted model's warnings (short samples, repairs; after a run also draws that fell
+    /// back), as run warnings at the scenario's `model`.
+    public static func modelWarnings(_ plan: ModelPlan, scenario: Scenario) -> [RunWarning] {
+        drawn(plan.model.warnings, scenario).map { RunWarning(.model, at: "model", $0) }
     }
 
     struct Reason: Error { let message: String }

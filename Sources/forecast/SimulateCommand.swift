@@ -171,15 +171,10 @@ func runScenario(_ path: String, options: SimulationOptions, calibrated: Bool = 
     if !calibrated { input.scenario.calibration = nil }
     try checkCalibration(path, input, strict: strict)
     let prepared = try checkScenario(path, input, strict: strict)
+    let run: ScenarioRun
     do {
-        let run = try ScenarioRunner.runCalibrated(input, plan: prepared.plan, options: options.runOptions,
-                                                   progress: ProgressDisplay.make())
-        // The model's own warnings (parameter draws, short samples) are known after the run.
-        for warning in run.warnings where warning.kind == .model { printError("\(path):\(warning)") }
-        if let p = run.precision, !p.isMet {
-            printError("\(path): warning: --precision \(NumberFormat.fixed(100 * p.requested, 3)) pp not met at the cap of \(p.cap) paths (largest SE \(NumberFormat.fixed(100 * p.reached, 3)) pp); raise --paths")
-        }
-        return (input, run)
+        run = try ScenarioRunner.runCalibrated(input, plan: prepared.plan, options: options.runOptions,
+                                               progress: ProgressDisplay.make())
     } catch let error as CalibrationRunError {
         printError("\(path): \(error)")
         throw ExitStatus.invalidInput
@@ -187,6 +182,18 @@ func runScenario(_ path: String, options: SimulationOptions, calibrated: Bool = 
         printError("\(path): \(error)")
         throw ExitStatus.modelFailed
     }
+    // Warnings known only after the run: parameter draws that fell back, conditions the model
+    // finds nearly impossible (the fit's were printed above). Under --strict: exit 2, nothing written.
+    let late = run.warnings.filter { ($0.kind == .model || $0.kind == .condition) && !prepared.warnings.contains($0) }
+    if strict, !late.isEmpty {
+        printError(ValidationFailure(problems: late.map { $0.problem(in: path) }).description)
+        throw ExitStatus.invalidInput
+    }
+    for warning in late { printError("\(path):\(warning)") }
+    if let p = run.precision, !p.isMet {
+        printError("\(path): warning: --precision \(NumberFormat.fixed(100 * p.requested, 3)) pp not met at the cap of \(p.cap) paths (largest SE \(NumberFormat.fixed(100 * p.reached, 3)) pp); raise --paths")
+    }
+    return (input, run)
 }
 
 func printError(_ message: String) {

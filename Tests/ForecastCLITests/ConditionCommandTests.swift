@@ -34,6 +34,22 @@ final class ConditionCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
     }
 
+    /// A soft condition the model's paths (almost) never meet: the run says so on stderr and in
+    /// the header, not only through an effective sample size in the notes.
+    func testNearlyImpossibleSoftConditionWarns() throws {
+        let tmp = try temporary("soft")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let file = try ruijin(conditions: [["indicator": "fai", "year": 2022, "at_least": 90.0]], in: tmp)
+        let run = try ForecastExecutable.run(["simulate", file.path, "--paths", "4096"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.contains("what-if.json:conditions: warning: the soft conditions hold on 0.00% of the model's paths"), run.stderr)
+        XCTAssertTrue(run.text.contains("the model finds nearly impossible"), run.text)
+        let plausible = try ruijin(conditions: [["indicator": "fai", "year": 2022, "at_least": 5.0]], in: tmp)
+        let ok = try ForecastExecutable.run(["simulate", plausible.path, "--paths", "4096"])
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        XCTAssertFalse(ok.stderr.contains("nearly impossible"), ok.stderr)
+    }
+
     /// One bad cell in a history file is one error: no second, derived complaint about what
     /// the unread history would have held (a level target's unit).
     func testBadHistoryCellIsOneError() throws {
