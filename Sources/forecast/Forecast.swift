@@ -1,4 +1,9 @@
 import ArgumentParser
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+@preconcurrency import Darwin
+#endif
 
 @main
 struct Forecast: ParsableCommand {
@@ -9,4 +14,19 @@ struct Forecast: ParsableCommand {
         subcommands: [SimulateCommand.self, SweepCommand.self, FitCommand.self, CompareCommand.self, BacktestCommand.self, CalibrateCommand.self, BenchmarkCommand.self,
                       ValidateCommand.self]
     )
+
+    /// Runs the command; tables printed to a standard output that cannot take them (a full
+    /// disk, a closed pipe) end with a message and exit status 74 (EX_IOERR), not 0.
+    static func main() {
+        atexit {
+            // fflush(NULL) flushes every output stream (EOF when one fails); ferror keeps a
+            // failure of an earlier, buffer-full write.
+            if fflush(nil) != 0 || ferror(stdout) != 0 {
+                let message = Array("forecast: cannot write the tables to standard output\n".utf8)
+                _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+                _exit(74)
+            }
+        }
+        main(nil)
+    }
 }

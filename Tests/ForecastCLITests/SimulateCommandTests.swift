@@ -189,6 +189,24 @@ final class SimulateCommandTests: XCTestCase {
         for r in [huge, paths, negative] { XCTAssertFalse(r.stderr.contains("Fatal error"), r.stderr) }
     }
 
+    /// Tables printed to a standard output that cannot take them (/dev/full): exit 74 and a
+    /// message, not a silent 0.
+    func testFullStandardOutputIsAnError() throws {
+        let process = Process()
+        process.executableURL = ForecastExecutable.productsDirectory.appendingPathComponent("forecast")
+        process.arguments = ["simulate", "scenarios/ruijin-2022.json", "--paths", "1024"]
+        process.currentDirectoryURL = ForecastExecutable.packageRoot
+        guard let full = FileHandle(forWritingAtPath: "/dev/full") else { throw XCTSkip("no /dev/full here") }
+        let err = Pipe()
+        process.standardOutput = full
+        process.standardError = err
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 74, message)
+        XCTAssertTrue(message.contains("cannot write the tables to standard output"), message)
+    }
+
     /// Seven years of history: the header lists the short-sample warning and stderr repeats it;
     /// with parameter uncertainty off the header says the bands ignore estimation error.
     func testShortHistoryWarnsInHeaderAndOnStderr() throws {
