@@ -12,7 +12,7 @@ public enum CalibrationSetPage {
         let all = run.scores()
         let records = run.records
         var body = [PageHTML.element("h1", html: PageHTML.bilingual(zh: "校准集回测", en: "Calibration-set backtest: " + run.set.name)),
-                    PageHTML.element("p", ["class": "meta"], text: "Target years \(run.set.from)–\(run.set.to) · \(run.set.regions.count) regions · "
+                    PageHTML.element("p", ["class": "meta"], text: "Target years \(run.set.from)–\(run.set.to) · \(run.set.regions.count) regions in the set · "
                         + "\(MarkdownReport.grouped(run.paths)) paths per region-year · every forecaster uses only what was known before the target's year")]
         body.append(PageHTML.heading(2, zh: "摘要", en: "Summary", id: "summary"))
         body.append(summary(run, all))

@@ -53,6 +53,7 @@ struct PageTargetWords {
     /// True when the target falls short of the confidence and some shift of the indicator's
     /// distribution would reach it (nil when not evaluated or when no shift reaches it).
     var needsShift: Bool? {
+        if text.fixingCondition != nil { return false }
         guard let outcome = item.outcome, let shift = outcome.shiftNeeded(confidence: text.confidence) else { return nil }
         switch item.target.bound {
         case .atLeast: return shift > 0
@@ -66,6 +67,7 @@ struct PageTargetWords {
     /// shift reaches the confidence.
     var shiftZh: String {
         guard let outcome = item.outcome else { return "" }
+        if let c = text.fixingCondition { return "由条件固定为 \(NumberFormat.plain(c.interval.lower))" }
         guard let needed = needsShift, let shift = outcome.shiftNeeded(confidence: text.confidence) else {
             return "任何平移都达不到 \(Int((100 * text.confidence).rounded()))%（区间窄于预测分布）"
         }

@@ -28,8 +28,8 @@ struct TargetText {
         let t = item.target
         var text: String
         switch t.wording {
-        case .atLeast: text = "at least (以上)"
-        case .atMost: text = "at most (以内)"
+        case .atLeast: text = "at least" + Self.boundWord(in: t.quote, among: ["以上", "不低于", "超过"])
+        case .atMost: text = "at most" + Self.boundWord(in: t.quote, among: ["以内", "以下", "不超过", "控制在", "左右"])
         case .around(let x, let tol):
             text = "左右 \(plain(x)) ± \(plain(tol)): " + (t.readAs == .floor ? "met at \(plain(x - tol)) or above"
                 : t.readAs == .ceiling ? "met at \(plain(x)) or below" : "met within the band")
@@ -42,9 +42,23 @@ struct TargetText {
         return text
     }
 
+    /// " (以上)": the first of `words` the target's quote uses, in brackets; "" when none.
+    static func boundWord(in quote: String?, among words: [String]) -> String {
+        guard let quote, let w = words.first(where: { quote.contains($0) }) else { return "" }
+        return " (\(w))"
+    }
+
+    /// The hard condition of a what-if run that fixes this target's quantity (same indicator,
+    /// the target's single year), if any: no shift of the distribution applies to it.
+    var fixingCondition: Condition? {
+        guard run.conditioning != nil, item.target.measure != .averageGrowth, item.target.measure != .level else { return nil }
+        return run.scenario.conditions.first { $0.isHard && $0.indicator == item.target.indicator && $0.year == item.target.year }
+    }
+
     /// The shift needed, in words: "+1.3 pp", "none (slack 0.8 pp)", or why none exists.
     var shiftText: String {
         guard let outcome = item.outcome else { return "" }
+        if let c = fixingCondition { return "none: fixed at \(NumberFormat.plain(c.interval.lower)) by the condition" }
         guard let shift = outcome.shiftNeeded(confidence: confidence) else {
             return "no shift reaches \(Int((100 * confidence).rounded()))% (band narrower than the spread)"
         }

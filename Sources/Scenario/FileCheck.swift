@@ -15,6 +15,11 @@ public enum FileCheck {
     ///   it references.
     @discardableResult
     public static func validate(_ url: URL) throws(ValidationFailure) -> ScenarioInput? {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ValidationFailure(problems: [ValidationProblem(file: url.relativePath, location: .file, message:
+                "expected a scenario (.json) or a history or targets table (.csv), found a directory")])
+        }
         switch url.pathExtension.lowercased() {
         case "json":
             let text = try TextFile.read(url)
@@ -39,7 +44,7 @@ public enum FileCheck {
     }
 
     /// True for a JSON object whose top-level `$schema` is a json-schema.org meta-schema.
-    static func isJSONSchema(_ text: String) -> Bool {
+    public static func isJSONSchema(_ text: String) -> Bool {
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
               let schema = object["$schema"] as? String else { return false }
         return schema.contains("json-schema.org")

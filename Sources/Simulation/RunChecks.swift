@@ -27,6 +27,9 @@ enum RunChecks {
         if let fallback = plan.fallback {
             warnings.append(RunWarning(.fallback, at: "model.type", fallback))
         }
+        if scenario.targets.isEmpty && scenario.backtest == nil {
+            warnings.append(RunWarning(.notEvaluated, at: "targets", "no targets: the run gives fans only, no P(met)"))
+        }
         // What the fit already knows (short samples, repairs), so validate says it too.
         warnings += ScenarioRunner.modelWarnings(plan, scenario: scenario)
         let targeted = Set(scenario.targets.map(\.indicator))

@@ -52,6 +52,10 @@ struct BacktestCommand: ParsableCommand {
         }
         var input = try loadScenario(scenario)
         if let file = calibration {
+            guard FileManager.default.isReadableFile(atPath: file) else {
+                printError("--calibration \(file): no such readable file (a combination file written by `forecast calibrate`)")
+                throw ExitStatus.invalidInput
+            }
             guard let region = calibrationRegion ?? input.scenario.calibration?.region else {
                 printError("--calibration \(file): give the scenario's region id in the file with --calibration-region ID")
                 throw ExitStatus.invalidInput
@@ -70,6 +74,10 @@ struct BacktestCommand: ParsableCommand {
         } catch {
             printError("\(scenario): \(error)")
             throw ExitStatus.modelFailed
+        }
+        if !run.undeclared.isEmpty {
+            let ids = Set(run.undeclared.map(\.indicator)).sorted()
+            printError("\(scenario): warning: \(run.undeclared.count) past targets skipped: indicator\(ids.count == 1 ? "" : "s") \(ids.joined(separator: ", ")) not declared in the scenario (a misspelled id in the targets table?)")
         }
         let markdown = BacktestMarkdown.render(run)
         try publish(markdown, out: out) {
@@ -108,7 +116,7 @@ func backtestCalibrationSet(_ path: String, options: SimulationOptions) throws -
     let started = Date()
     do {
         let run = try CalibrationSetRunner.run(input, options: options.runOptions)
-        printError("calibration set: \(run.records.count) targets of \(input.members.count) regions in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        printError("calibration set: \(run.records.count) targets (\(run.records.filter { $0.outcome != nil }.count) with a first-published outcome) of \(input.members.count) regions in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
         return run
     } catch let error as BacktestError {
         printError("\(path): \(error)")

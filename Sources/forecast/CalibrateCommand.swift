@@ -28,6 +28,13 @@ struct CalibrateCommand: ParsableCommand {
     @Option(help: "The combination file to write.")
     var out: String
 
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ValidationError("--out \(out) is a directory: give the combination file to write, e.g. \(out)/combination.json")
+        }
+    }
+
     func run() throws {
         let run = try backtestCalibrationSet(set, options: options)
         var made = "forecast calibrate \(set)"

@@ -44,6 +44,8 @@ struct ValidateCommand: ParsableCommand {
                 } catch let code as ExitCode {
                     if status == .success || code == ExitStatus.invalidInput { status = code }
                 }
+            } else if let text = try? String(contentsOfFile: file, encoding: .utf8), FileCheck.isJSONSchema(text) {
+                print("ok: \(file) (a JSON Schema: read as JSON only, not as a scenario)")
             } else {
                 print("ok: \(file)")
             }
