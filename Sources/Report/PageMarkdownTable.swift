@@ -1,5 +1,6 @@
 extension PageHTML {
-    /// The Markdown table of the section whose heading starts with `section`, as an HTML table.
+    /// The Markdown table of the section whose heading starts with `section`, as an HTML table;
+    /// one of more than eight columns scrolls sideways on a screen instead of being cut off.
     static func table(markdown: String, section: String) -> String {
         guard let part = markdown.components(separatedBy: "\n## ").first(where: { $0.hasPrefix(section) }) else { return "" }
         let lines = part.split(separator: "\n").filter { $0.hasPrefix("|") }
@@ -9,6 +10,7 @@ extension PageHTML {
         }
         let headers = split(lines[0]).map(PageHTML.escape)
         let rows = lines.dropFirst(2).map { split($0).map { PageHTML.cell($0, ["class": "num"]) } }
-        return table(headers: headers, rows: Array(rows), class: "data from-markdown")
+        let html = table(headers: headers, rows: Array(rows), class: "data from-markdown")
+        return headers.count > 8 ? "<div class=\"scroll\">" + html + "</div>" : html
     }
 }

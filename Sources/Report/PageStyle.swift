@@ -23,6 +23,7 @@ enum PageStyle {
         "table.data th{background:#f2f2f2;text-align:left;font-weight:600;padding:.3em .4em;border-bottom:1px solid #bbb;vertical-align:bottom}",
         "table.data td{padding:.3em .4em;border-bottom:1px solid #e4e4e4;vertical-align:top}td.wrap{overflow-wrap:anywhere}table.data th{min-width:3.2em}",
         "table.targets td:nth-child(2){min-width:9em}table.risks td:first-child{min-width:7em}",
+        ".scroll{overflow-x:auto}.scroll table.data th{min-width:4.5em}",
         "td.num,th.num{text-align:right;white-space:nowrap}.p{font-weight:600;font-size:1.08em}",
         ".likely{color:\(likely)}.borderline{color:\(borderline)}.at-risk{color:\(atRisk)}.not-evaluated{color:\(muted)}",
         ".verdict{font-weight:600;white-space:nowrap}.reason{color:#555;font-style:italic}",
@@ -35,7 +36,7 @@ enum PageStyle {
         "@media print{body{max-width:none;margin:0;padding:0;font-size:9.5pt}",
         "h2{break-after:avoid;page-break-after:avoid}h3{break-after:avoid}",
         "figure,.fan,tr,.proxy{break-inside:avoid;page-break-inside:avoid}.legend{break-after:avoid}",
-        "table.data{font-size:8.5pt}.details li{font-size:8.5pt}",
+        "table.data{font-size:8.5pt}.details li{font-size:8.5pt}.scroll{overflow:visible}",
         "a{color:inherit;text-decoration:none}}",
     ].joined()
 }

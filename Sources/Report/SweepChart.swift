@@ -52,7 +52,7 @@ enum SweepChart {
             legend += 1
         }
         for (k, i) in targets.enumerated() {
-            draw(curve.probabilities(target: i), crossing: curve.crossing(target: i, level: confidence), name: SweepReport.label(curve, i), colour: colours[k % colours.count],
+            draw(curve.probabilities(target: i), crossing: curve.crossing(target: i, level: confidence), name: SweepReport.legendLabel(curve, i), colour: colours[k % colours.count],
                  width: "1.6", dash: k < colours.count ? "none" : "5 3", ("data-target", String(i)))
         }
         for (year, _) in curve.baseline.joint {

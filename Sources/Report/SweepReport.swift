@@ -11,9 +11,16 @@ public enum SweepReport {
         curve.targets.indices.filter { curve.targets[$0].outcome != nil }
     }
 
+    /// The chart legend's shorter label: the Chinese name (else the id), year and bound.
+    static func legendLabel(_ curve: SweepCurve, _ i: Int) -> String {
+        let item = curve.targets[i]
+        return (item.indicator.name?.zh ?? item.target.indicator) + " \(item.target.year) " + item.target.bound.symbols(unit: item.unit)
+    }
+
     static func label(_ curve: SweepCurve, _ i: Int) -> String {
         let item = curve.targets[i]
-        return "\(item.target.indicator) \(item.target.year) " + item.target.bound.symbols(unit: item.unit)
+        return [item.target.indicator, item.indicator.name?.zh].compactMap { $0 }.joined(separator: " ")
+            + " \(item.target.year) " + item.target.bound.symbols(unit: item.unit)
     }
 
     static func swept(_ curve: SweepCurve) -> String { "\(curve.indicator) \(curve.year)" }

@@ -177,13 +177,13 @@ final class ConditionCommandTests: XCTestCase {
             XCTAssertTrue(rising || falling, "\(name) not monotone: \(p)")
         }
         let md = String(decoding: run.stdout, as: UTF8.self)
-        let cpi = try XCTUnwrap(md.split(separator: "\n").first { $0.hasPrefix("| cpi 2022") })
+        let cpi = try XCTUnwrap(md.split(separator: "\n").first { $0.hasPrefix("| cpi 居民消费价格 2022") })
         let cells = cpi.components(separatedBy: " | ")
         let crossing = try XCTUnwrap(Double(cells[4])), fromShift = try XCTUnwrap(Double(cells[5].dropLast(2)))
         XCTAssertEqual(crossing, fromShift, accuracy: 0.25, "\(cpi)")
         // FAI's own target (≥ 10%) is met exactly when the assumed FAI is 10 or more: its
         // crossing is the bound, not an interpolation across the step between 9 and 10.
-        let fai = try XCTUnwrap(md.split(separator: "\n").first { $0.hasPrefix("| fai 2022") })
+        let fai = try XCTUnwrap(md.split(separator: "\n").first { $0.hasPrefix("| fai 固定资产投资 2022") })
         XCTAssertEqual(Double(fai.components(separatedBy: " | ")[4]), 10, "\(fai)")
     }
 }
