@@ -97,8 +97,16 @@ public struct CombinationFile: Sendable, Codable {
     public static func load(contentsOf url: URL) throws -> CombinationFile {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw CombinationFileError.unreadable(url.relativePath, "no such file")
+        }
+        if isDirectory.boolValue { throw CombinationFileError.unreadable(url.relativePath, "a directory, not a file") }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw CombinationFileError.unreadable(url.relativePath, "cannot be read")
+        }
         do {
-            let file = try decoder.decode(CombinationFile.self, from: Data(contentsOf: url))
+            let file = try decoder.decode(CombinationFile.self, from: data)
             guard !file.origins.isEmpty, file.origins.allSatisfy({ $0.coefficients.count == LogisticPool.names.count }) else {
                 throw CombinationFileError.unreadable(url.relativePath, "no origin, or an origin without its \(LogisticPool.names.count) coefficients (\(LogisticPool.names.joined(separator: ", "))): a file written before they were introduced; write it again with `forecast calibrate`")
             }

@@ -9,7 +9,8 @@ extension PageHTML {
             line.dropFirst(2).dropLast(2).components(separatedBy: " | ").map { $0.replacingOccurrences(of: "\\|", with: "|") }
         }
         let headers = split(lines[0]).map(PageHTML.escape)
-        let rows = lines.dropFirst(2).map { split($0).map { PageHTML.cell($0, ["class": "num"]) } }
+        // The first column names the row (left-aligned); the others hold numbers.
+        let rows = lines.dropFirst(2).map { split($0).enumerated().map { k, v in k == 0 ? PageHTML.cell(v) : PageHTML.cell(v, ["class": "num"]) } }
         let html = table(headers: headers, rows: Array(rows), class: "data from-markdown")
         return headers.count > 8 ? "<div class=\"scroll\">" + html + "</div>" : html
     }

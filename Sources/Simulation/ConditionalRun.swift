@@ -142,6 +142,18 @@ extension ScenarioRunner {
             unconditionalJoint: unconditional.joint.map { ($0.year, $0.outcome.all) },
             softPaths: soft ? tally?.paths : nil, softInside: soft ? tally?.inside : nil,
             emptyBlocks: tally?.emptyBlocks ?? 0, failedDraws: tally?.failedDraws ?? 0)
+        // A hard value far outside what the model gives without conditions: the paths are
+        // solved to reach it all the same, and the other indicators follow through their
+        // correlations into values no history supports.
+        for (i, c) in input.scenario.conditions.enumerated() where c.isHard {
+            guard let v = unconditional.variables.firstIndex(of: c.indicator), c.year > unconditional.origin,
+                  let lo = unconditional.result.quantile(0.001, variable: v, yearOffset: c.year - unconditional.origin),
+                  let hi = unconditional.result.quantile(0.999, variable: v, yearOffset: c.year - unconditional.origin) else { continue }
+            let x = c.interval.lower
+            guard x < lo || x > hi else { continue }
+            run.warnings.append(RunWarning(.condition, at: "conditions[\(i)]",
+                "\(c.indicator) \(c.year) = \(String(format: "%g", x)) lies outside the model's 0.1%–99.9% range without conditions (\(String(format: "%.1f", lo)) to \(String(format: "%.1f", hi))): the paths are solved to reach it, and the other indicators follow through their correlations to values no history supports; read the conditional numbers as an extrapolation"))
+        }
         if soft, let tally, tally.paths > 0, tally.emptyBlocks > 0 || Double(tally.inside) < 0.01 * Double(tally.paths) {
             let share = 100 * Double(tally.inside) / Double(tally.paths)
             run.warnings.append(RunWarning(.condition, at: "conditions",

@@ -18,6 +18,9 @@ struct Forecast: ParsableCommand {
     /// Runs the command; tables printed to a standard output that cannot take them (a full
     /// disk, a closed pipe) end with a message and exit status 74 (EX_IOERR), not 0.
     static func main() {
+        // A closed standard stream (`2>&-`) would hand its descriptor to the next file opened,
+        // and a warning would land in an output file: hold 0, 1 and 2 open on /dev/null.
+        for fd in Int32(0)...2 where fcntl(fd, F_GETFD) == -1 { _ = open("/dev/null", O_RDWR) }
         atexit {
             // fflush(NULL) flushes every output stream (EOF when one fails); ferror keeps a
             // failure of an earlier, buffer-full write.

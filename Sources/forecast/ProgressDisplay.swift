@@ -52,7 +52,7 @@ enum ProgressDisplay {
             }
         }
 
-        private func write(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }
+        private func write(_ s: String) { writeStandardError(s) }
     }
 
     /// "45 s", "12 min 5 s", "3 h 5 min", "2 d 4 h".

@@ -196,6 +196,18 @@ func runScenario(_ path: String, options: SimulationOptions, calibrated: Bool = 
     return (input, run)
 }
 
+/// Writes a line to standard error. A standard error that cannot take it (full, closed) is
+/// ignored: `FileHandle.write` would trap there, and the exit status still tells.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    writeStandardError(message + "\n")
+}
+
+/// Writes to file descriptor 2 with POSIX `write`, ignoring failures (see `printError`).
+func writeStandardError(_ text: String) {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+        let n = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+        guard n > 0 else { return }
+        bytes = bytes.dropFirst(n)
+    }
 }

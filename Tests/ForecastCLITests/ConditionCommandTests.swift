@@ -48,6 +48,14 @@ final class ConditionCommandTests: XCTestCase {
         let ok = try ForecastExecutable.run(["simulate", plausible.path, "--paths", "4096"])
         XCTAssertEqual(ok.status, 0, ok.stderr)
         XCTAssertFalse(ok.stderr.contains("nearly impossible"), ok.stderr)
+        // A hard value far beyond the model's range warns too; FAI at 5 does not.
+        let extreme = try ruijin(conditions: [["indicator": "fai", "year": 2022, "value": 900.0]], in: tmp)
+        let far = try ForecastExecutable.run(["simulate", extreme.path, "--paths", "4096"])
+        XCTAssertEqual(far.status, 0, far.stderr)
+        XCTAssertTrue(far.stderr.contains("what-if.json:conditions[0]: warning: fai 2022 = 900 lies outside the model's 0.1%–99.9% range"), far.stderr)
+        let five = try ruijin(conditions: [["indicator": "fai", "year": 2022, "value": 5.0]], in: tmp)
+        let near = try ForecastExecutable.run(["simulate", five.path, "--paths", "4096"])
+        XCTAssertFalse(near.stderr.contains("lies outside"), near.stderr)
     }
 
     /// One bad cell in a history file is one error: no second, derived complaint about what

@@ -205,6 +205,17 @@ final class SimulateCommandTests: XCTestCase {
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 74, message)
         XCTAssertTrue(message.contains("cannot write the tables to standard output"), message)
+        // A standard error that cannot take the warnings is no crash (FileHandle would trap).
+        let second = Process()
+        second.executableURL = process.executableURL
+        second.arguments = process.arguments
+        second.currentDirectoryURL = process.currentDirectoryURL
+        second.standardOutput = FileHandle.nullDevice
+        second.standardError = FileHandle(forWritingAtPath: "/dev/full")
+        try second.run()
+        second.waitUntilExit()
+        XCTAssertEqual(second.terminationReason, .exit)
+        XCTAssertEqual(second.terminationStatus, 0)
     }
 
     /// Seven years of history: the header lists the short-sample warning and stderr repeats it;
