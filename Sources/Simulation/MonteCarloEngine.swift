@@ -105,18 +105,28 @@ public struct MonteCarloEngine: Sendable {
         let drawsPerBlock = input.parameterUncertainty ? Self.drawsPerBlock(blockSize: blockSize, pathsPerDraw: pathsPerDraw) : 1
         let lastStep = LastStepTargets(input, observation: (0..<point.observation.rows).map { point.observation.row($0) })
 
-        // Pilot: ranges of every histogram.
-        var pilot = Ranges(fan: variableCount * input.horizon, targets: input.targets.count)
-        let pilotBlock = makeBlock(input, point, lastStep: LastStepTargets())
-        var buffer = [Double](repeating: 0, count: blockSize)
-        for i in 0..<pilotBlocks {
-            var generator = Philox4x32(seed: input.seed, stream: UInt64.max - UInt64(i))
-            // The pilot only fixes histogram ranges (widened by their span): a few draws a block
-            // do, and keep its serial cost small when draws are expensive.
-            let systems = Self.systems(input, point: point, count: min(drawsPerBlock, Self.pilotDrawsPerBlock), using: &generator)
-            pilotBlock.run(systems: systems, input: input, generator: &generator)
-            pilot.observe(pilotBlock, input: input, buffer: &buffer)
+        // Pilot: ranges of every histogram, its blocks shared among the workers (each block on
+        // its own stream; minima and maxima merge in any order, so the ranges do not depend on
+        // the thread count).
+        let pilotThreads = max(1, min(input.threads, pilotBlocks))
+        let pilotSlots = WorkerSlots<Ranges>(count: pilotThreads)
+        let engine = self
+        DispatchQueue.concurrentPerform(iterations: pilotThreads) { w in
+            var ranges = Ranges(fan: variableCount * input.horizon, targets: input.targets.count)
+            let pilotBlock = engine.makeBlock(input, point, lastStep: LastStepTargets())
+            var buffer = [Double](repeating: 0, count: engine.blockSize)
+            for i in stride(from: w, to: engine.pilotBlocks, by: pilotThreads) {
+                var generator = Philox4x32(seed: input.seed, stream: UInt64.max - UInt64(i))
+                // The pilot only fixes histogram ranges (widened by their span): a few draws a
+                // block do, and keep its cost small when draws are expensive.
+                let systems = Self.systems(input, point: point, count: min(drawsPerBlock, Self.pilotDrawsPerBlock), using: &generator)
+                pilotBlock.run(systems: systems, input: input, generator: &generator)
+                ranges.observe(pilotBlock, input: input, buffer: &buffer)
+            }
+            pilotSlots.store(ranges, at: w)
         }
+        var pilot = pilotSlots.take(0)
+        for w in 1..<pilotThreads { pilot.merge(pilotSlots.take(w)) }
         let fanRanges = try pilot.fan.map(widen)
         let targetRanges: [(Double, Double)?] = try input.targets.indices.map { i in
             input.targets[i].measure == .value ? nil : try widen(pilot.targets[i])
@@ -351,6 +361,12 @@ private struct Ranges {
             buffer.withUnsafeMutableBufferPointer { targetValues(rule, block: block, into: $0) }
             for x in buffer { include(&targets[i], x) }
         }
+    }
+
+    /// Widens every range to cover `other`'s too.
+    mutating func merge(_ other: Ranges) {
+        for k in fan.indices { fan[k] = (min(fan[k].0, other.fan[k].0), max(fan[k].1, other.fan[k].1)) }
+        for k in targets.indices { targets[k] = (min(targets[k].0, other.targets[k].0), max(targets[k].1, other.targets[k].1)) }
     }
 
     private func include(_ r: inout (Double, Double), _ x: Double) {
