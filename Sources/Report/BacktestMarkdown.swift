@@ -115,7 +115,7 @@ public enum BacktestMarkdown {
         for f in run.forecasts {
             let t = BacktestText(forecast: f)
             let quote = f.target.quote.replacingOccurrences(of: "|", with: "/")
-            let label = [f.target.indicator, run.scenario.indicator(f.target.indicator)?.name?.zh].compactMap { $0 }.joined(separator: " ")
+            let label = run.scenario.indicator(f.target.indicator)?.label ?? f.target.indicator
             out += "| \(f.target.year) | \(label) | \(quote) | \(t.boundText) | "
             switch f.status {
             case .notEvaluated(let reason):

@@ -19,8 +19,7 @@ public enum SweepReport {
 
     static func label(_ curve: SweepCurve, _ i: Int) -> String {
         let item = curve.targets[i]
-        return [item.target.indicator, item.indicator.name?.zh].compactMap { $0 }.joined(separator: " ")
-            + " \(item.target.year) " + item.target.bound.symbols(unit: item.unit)
+        return item.indicator.label + " \(item.target.year) " + item.target.bound.symbols(unit: item.unit)
     }
 
     static func swept(_ curve: SweepCurve) -> String { "\(curve.indicator) \(curve.year)" }

@@ -10,7 +10,7 @@ struct TargetText {
 
     /// "gdp 地区生产总值", with "(history: Jiangxi's, a proxy)" when another region's history stands in.
     var indicatorLabel: String {
-        [item.indicator.id, item.indicator.name?.zh, proxyText.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
+        item.indicator.label + (proxyText.map { " (\($0))" } ?? "")
     }
 
     /// "history: Jiangxi's, a proxy" when another region's history stands in, else nil.

@@ -23,6 +23,9 @@ public struct Indicator: Sendable, Hashable, Encodable {
     /// True when the indicator is simulated from its judgment, not from a fitted model.
     public var isJudgmental: Bool { judgment != nil }
 
+    /// How tables name it: the id and the Chinese name, "gdp 地区生产总值" (the id alone without a name).
+    public var label: String { [id, name?.zh].compactMap { $0 }.joined(separator: " ") }
+
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, name, modelOn = "model_on", unit, judgment, history, historyRegion = "history_region",
              growthPrices = "growth_prices"

@@ -113,7 +113,7 @@ public struct BacktestSummary: Sendable {
         }
         self.forecasters = forecasters
         reliability = ReliabilityBin.table(model, outcomes)
-        calibratedReliability = forecasters.last!.name == .calibrated ? ReliabilityBin.table(calibrated, outcomes) : nil
+        calibratedReliability = forecasters.first { $0.name == .calibrated }.map { ReliabilityBin.table($0.probabilities, outcomes) }
         let b50 = scored.compactMap { $0.isInside(band: 0.25) }, b80 = scored.compactMap { $0.isInside(band: 0.1) }
         inside50 = b50.filter { $0 }.count
         counted50 = b50.count

@@ -8,10 +8,9 @@ extension ScenarioRunner {
     public static func decompose(_ input: ScenarioInput, plan: ModelPlan, run: ScenarioRun,
                                  options: RunOptions) throws -> UncertaintyDecomposition {
         let prepared = prepare(withCalibrationShifts(input, of: run), plan: plan, options: fixed(options, as: run))
-        // "gdp 地区生产总值": the id with the indicator's Chinese name, as the other tables name it.
-        let named = { (id: String) in [id, input.scenario.indicator(id)?.name?.zh].compactMap { $0 }.joined(separator: " ") }
+        let named = { (id: String) in input.scenario.indicator(id)?.label ?? id }
         let labels = prepared.input.targets.map { "rule \($0.variable) \($0.yearOffset)" }
-        let d = try UncertaintyDecomposition.run(prepared.input, variables: prepared.variables, firstYear: plan.origin + 1,
+        let d = try UncertaintyDecomposition.run(prepared.input, variables: prepared.variables.map(named), firstYear: plan.origin + 1,
                                                  targetLabels: labels)
         let evaluated = prepared.targets.compactMap { t in
             t.rule.map { (rule: $0, label: named(t.target.indicator) + " \(t.target.year)") }
@@ -20,12 +19,7 @@ extension ScenarioRunner {
             evaluated.map { e in UncertaintyDecomposition.Row(label: e.label, total: rows[e.rule].total, none: rows[e.rule].none,
                                                               parts: rows[e.rule].parts) }
         }
-        let variance = d.variance.map { r in
-            let parts = r.label.split(separator: " ")
-            return UncertaintyDecomposition.Row(label: named(String(parts[0])) + " " + parts.dropFirst().joined(separator: " "),
-                                                total: r.total, none: r.none, parts: r.parts)
-        }
-        return UncertaintyDecomposition(variance: variance, targetVariance: relabel(d.targetVariance),
+        return UncertaintyDecomposition(variance: d.variance, targetVariance: relabel(d.targetVariance),
                                         shortfall: relabel(d.shortfall), paths: d.paths, seed: d.seed)
     }
 }

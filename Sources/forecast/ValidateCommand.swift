@@ -28,15 +28,16 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         var status: ExitCode = .success
         for file in files {
-            let input: ScenarioInput?
+            let checked: FileCheck.Checked
             do throws(ValidationFailure) {
-                input = try FileCheck.validate(URL(fileURLWithPath: file))
+                checked = try FileCheck.validate(URL(fileURLWithPath: file))
             } catch {
                 status = ExitStatus.invalidInput
                 printError(error.description)
                 continue
             }
-            if let input {
+            switch checked {
+            case .scenario(let input):
                 do {
                     try checkCalibration(file, input, strict: strictness.strict)
                     let prepared = try checkScenario(file, input, strict: strictness.strict)
@@ -44,9 +45,9 @@ struct ValidateCommand: ParsableCommand {
                 } catch let code as ExitCode {
                     if status == .success || code == ExitStatus.invalidInput { status = code }
                 }
-            } else if let text = try? String(contentsOfFile: file, encoding: .utf8), FileCheck.isJSONSchema(text) {
+            case .jsonSchema:
                 print("ok: \(file) (a JSON Schema: read as JSON only, not as a scenario)")
-            } else {
+            case .other:
                 print("ok: \(file)")
             }
         }
