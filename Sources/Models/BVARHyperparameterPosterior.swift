@@ -53,7 +53,17 @@ struct BVARHyperparameterPosterior: Sendable {
 
     /// A posterior drawn with its probability.
     func draw(using g: inout Philox4x32) -> NIWPosterior {
-        let u = g.nextUniform()
-        return posteriors[cumulative.firstIndex { u < $0 } ?? posteriors.count - 1]
+        posteriors[index(quantile: g.nextUniform())]
+    }
+
+    /// The grid point at probability u of the grid posterior (inversion: the first point whose
+    /// cumulative probability exceeds u, by binary search).
+    func index(quantile u: Double) -> Int {
+        var lo = 0, hi = cumulative.count - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if u < cumulative[mid] { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
     }
 }

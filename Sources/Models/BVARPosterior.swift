@@ -39,6 +39,9 @@ public struct NIWPosterior: Sendable, Equatable {
     public let logMarginalLikelihood: Double
     /// P = Ω^{1/2} L_A⁻ᵀ with P Pᵀ = Ω_post (upper triangular up to the diagonal scaling).
     let rowFactor: Matrix
+    /// Exact draws of (B, Σ's Cholesky factor); nil when S_post or d_post admit none
+    /// (d_post ≤ k − 1), and then every draw fails.
+    let sampler: NIWSampler?
 
     /// - Parameters:
     ///   - x: X, T x (1 + kp); y: Y, T x k; crossProduct: XᵀX (computed once by the caller
@@ -70,6 +73,7 @@ public struct NIWPosterior: Sendable, Equatable {
         scale = sPost
         degreesOfFreedom = nu
         rowFactor = p
+        sampler = try? NIWSampler(mean: bPost, rowFactor: p, scale: sPost, degreesOfFreedom: nu)
         let gammaRatio: Double = NIWPosterior.logMultivariateGamma(nu / 2, k)
             - (prior.covariancePrior.isDiffuse ? 0 : NIWPosterior.logMultivariateGamma(d / 2, k))
         let determinants: Double = -(kk / 2) * factorA.logDeterminant + (d / 2) * logDetPsi - (nu / 2) * logDetS

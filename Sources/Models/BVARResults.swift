@@ -29,6 +29,9 @@ public struct BVARResults: FittedModel {
     let extraWarnings: [String]
     /// With λ or δ chosen by the data: their posterior on a grid, from which draws take them first.
     let hyperparameterPosterior: BVARHyperparameterPosterior?
+    /// The samplers of the grid points (or of the one posterior), turned towards the first
+    /// step's regressors, for balanced draws.
+    let rotatedSamplers: [NIWSampler?]
 
     init(design: VARDesign, prior: MinnesotaPrior, posterior: NIWPosterior, selection: String, drawLimit: Int,
          warnings: [String] = [], hyperparameterPosterior: BVARHyperparameterPosterior? = nil) throws {
@@ -54,6 +57,9 @@ public struct BVARResults: FittedModel {
         baseNotes = notes
         extraWarnings = warnings
         self.hyperparameterPosterior = hyperparameterPosterior
+        rotatedSamplers = (hyperparameterPosterior?.posteriors ?? [posterior]).map {
+            $0.sampler?.rotated(towards: form.firstStepRegressors)
+        }
     }
 
     static func covarianceNote(_ covariancePrior: MinnesotaPrior.CovariancePrior, degrees: Double, d: Double) -> String {
@@ -92,23 +98,32 @@ public struct BVARResults: FittedModel {
     public func forecast(steps: Int) -> Matrix { form.forecast(steps: steps) }
 
     /// One exact draw (B, Σ) from the posterior, not screened for stability:
-    /// Σ ~ IW(S_post, d_post) (Bartlett), then B = B_post + P Z Lᵀ with P Pᵀ = Ω_post,
-    /// L Lᵀ = Σ, Z standard normal ((1 + kp) x k).
+    /// Σ ~ IW(S_post, d_post), then B = B_post + P Z Qᵀ with P Pᵀ = Ω_post, Q Qᵀ = Σ
+    /// (`NIWSampler`), Z standard normal ((1 + kp) x k).
     ///
-    /// - Throws: `LinearAlgebraError` if the drawn Σ is numerically singular.
+    /// - Throws: `LinearAlgebraError.nonFinite` if the posterior admits no draw (d_post ≤ k − 1)
+    ///   or a drawn value is not finite.
     public func posteriorDraw(using generator: inout Philox4x32) throws -> (coefficients: Matrix, covariance: Matrix) {
-        let d = try drawWithFactor(using: &generator)
-        return (d.coefficients, d.covariance)
+        guard let d = drawFactors(using: &generator) else { throw LinearAlgebraError.nonFinite("BVAR posterior draw") }
+        return (d.coefficients, syrk(d.shockCholesky))
     }
 
-    private func drawWithFactor(using g: inout Philox4x32) throws -> (coefficients: Matrix, covariance: Matrix, cholesky: Matrix) {
+    /// λ (and δ) from their grid posterior when they were chosen by the data, then (B, Q).
+    private func drawFactors(using g: inout Philox4x32) -> (coefficients: Matrix, shockCholesky: Matrix)? {
         let posterior = hyperparameterPosterior?.draw(using: &g) ?? self.posterior
-        let sigma = try inverseWishart(scale: posterior.scale, degreesOfFreedom: posterior.degreesOfFreedom, using: &g)
-        let l = try cholesky(sigma).lower
-        guard let b = matrixNormalDraw(mean: posterior.mean, rowFactor: posterior.rowFactor, columnFactor: l, using: &g) else {
-            throw LinearAlgebraError.nonFinite("BVAR posterior draw of B")
-        }
-        return (b, sigma, l)
+        return posterior.sampler?.draw(using: &g)
+    }
+
+    /// `count` posterior draws as state-space forms, balanced: each draw's first attempt takes
+    /// its grid point (λ, δ) by inversion of one uniform and its Bartlett and Z normals as Φ⁻¹ of
+    /// the others, all from one randomised quasi-Monte Carlo set (`VARPointForm.drawSystems`),
+    /// with the row factor turned so that the first step's mean rests on Z's first row
+    /// (`NIWSampler.rotated(towards:)`). Each draw is an exact posterior draw; the set is
+    /// balanced over the inputs the targets mostly depend on. Sets from independent generators
+    /// are independent.
+    public func drawSystems(count: Int, using generator: inout Philox4x32) -> [StateSpaceSystem] {
+        form.drawSystems(count: count, samplers: rotatedSamplers, choose: hyperparameterPosterior.map { h in { h.index(quantile: $0) } },
+                         using: &generator) { g in drawFactors(using: &g) }
     }
 
     /// The state-space form at the posterior mean of B and Σ.
@@ -117,8 +132,6 @@ public struct BVARResults: FittedModel {
     /// One posterior draw of (B, Σ) as a state-space form; explosive draws are redrawn (up to
     /// the limit, then the posterior mean is used) and counted in `notes`.
     public func drawSystem(using generator: inout Philox4x32) -> StateSpaceSystem {
-        form.drawSystem(using: &generator) { g in
-            (try? drawWithFactor(using: &g)).map { ($0.coefficients, $0.cholesky) }
-        }
+        form.drawSystem(using: &generator) { g in drawFactors(using: &g) }
     }
 }

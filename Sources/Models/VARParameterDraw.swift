@@ -2,26 +2,6 @@ import Foundation
 import Linear
 import Random
 
-/// A draw from the matrix-normal distribution MN(M, P Pᵀ, Q Qᵀ):
-///
-///     B = M + P Z Qᵀ,  Z_ij ~ N(0, 1) independent,  so  vec(B) ~ N(vec(M), Q Qᵀ ⊗ P Pᵀ)
-///
-/// (the form of vec(B) | Σ ~ N(vec(B_post), Σ ⊗ Ω_post) with Q the Cholesky factor of Σ
-/// and P Pᵀ = Ω_post).
-///
-/// - Parameters:
-///   - mean: M, m x k.
-///   - rowFactor: P, m x r (any factor of the row covariance; r may be < m).
-///   - columnFactor: Q, k x k (lower triangular Cholesky factor of the column covariance).
-/// - Returns: B (m x k), or nil if a product failed (non-finite input).
-func matrixNormalDraw(mean: Matrix, rowFactor p: Matrix, columnFactor q: Matrix,
-                      using generator: inout Philox4x32) -> Matrix? {
-    var z = Matrix(rows: p.columns, columns: q.rows)
-    z.elements.withUnsafeMutableBufferPointer { generator.fillStandardNormal($0) }
-    guard let pz = try? gemm(p, z), let pzq = try? gemm(pz, q, transposeB: true) else { return nil }
-    return try? mean.adding(pzq)
-}
-
 /// Counts of the parameter draws made by a fitted model and its copies (thread-safe: the
 /// simulation calls `drawSystem` from several threads).
 final class VARDrawLedger: @unchecked Sendable {
@@ -69,14 +49,21 @@ struct VARStableDraws: Sendable {
     let screen: Bool
     let ledger = VARDrawLedger()
 
-    /// - Parameter attempt: one unscreened draw (coefficients (1 + kp) x k, shock Cholesky
-    ///   factor k x k), or nil when the draw failed numerically (counted as rejected).
+    /// - Parameters:
+    ///   - attempt: one unscreened draw (coefficients (1 + kp) x k, shock Cholesky factor
+    ///     k x k), or nil when the draw failed numerically (counted as rejected).
+    ///   - first: the first attempt, when it differs (a balanced set's point); the later ones
+    ///     come from `attempt`. A draw that passes the screen is exactly a draw of the posterior
+    ///     restricted to stable systems as long as each attempt is an exact unscreened draw
+    ///     independent of the draw's earlier attempts.
     func draw(point: @autoclosure () -> StateSpaceSystem, initialState: [Double], using generator: inout Philox4x32,
+              first: ((inout Philox4x32) -> (coefficients: Matrix, shockCholesky: Matrix)?)? = nil,
               _ attempt: (inout Philox4x32) -> (coefficients: Matrix, shockCholesky: Matrix)?) -> StateSpaceSystem {
         for tried in 0..<limit {
-            guard let d = attempt(&generator) else { continue }
+            let drawn = if tried == 0, let first { first(&generator) } else { attempt(&generator) }
+            guard let d = drawn else { continue }
             let dynamics = VARDynamics(coefficients: d.coefficients, lags: lags)
-            if !screen || dynamics.spectralRadius < 1 {
+            if !screen || isSchurStable(dynamics.companion) {
                 ledger.record(rejected: tried, fellBack: false)
                 return dynamics.stateSpace(shockCholesky: d.shockCholesky, initialState: initialState)
             }

@@ -67,4 +67,31 @@ struct VARPointForm: Sendable {
                     _ attempt: (inout Philox4x32) -> (coefficients: Matrix, shockCholesky: Matrix)?) -> StateSpaceSystem {
         draws.draw(point: pointSystem(), initialState: lastState, using: &generator, attempt)
     }
+
+    /// The regressors of the first forecast step, x = (1, y_T, ..., y_{T−p+1}): 1 + kp elements.
+    var firstStepRegressors: [Double] { [1] + lastState }
+
+    /// `count` screened draws whose first attempts come from one balanced set of inputs
+    /// (`ScrambledSobol.paddedPoints`): draw i's point picks a sampler by inversion of its
+    /// first uniform (`choose`, when there are several: the BVAR's hyperparameter grid) and
+    /// feeds Φ⁻¹ of the others to it as normals (`NIWSampler.draw(normals:using:)`); a rejected
+    /// (explosive) draw is redrawn by `attempt` from `generator`, independently of its point, so
+    /// each draw is exact. With `count` 1 or no sampler, `attempt` alone. (Random shifts of the
+    /// rejected draws' points, which would keep the replacements balanced, were measured on
+    /// scenarios/china-2025.json: 131 k paths to the same SE against 135 k, within the stopping
+    /// rule's noise; not kept.)
+    func drawSystems(count: Int, samplers: [NIWSampler?], choose: ((Double) -> Int)?, using generator: inout Philox4x32,
+                     _ attempt: (inout Philox4x32) -> (coefficients: Matrix, shockCholesky: Matrix)?) -> [StateSpaceSystem] {
+        guard count > 1, let normals = samplers.lazy.compactMap({ $0?.normalCount }).first else {
+            return (0..<count).map { _ in drawSystem(using: &generator, attempt) }
+        }
+        let skip = choose == nil ? 0 : 1, inputs = skip + normals
+        let u = ScrambledSobol.paddedPoints(count: count, dimensions: inputs, using: &generator)
+        return (0..<count).map { i in
+            let point = u[(i * inputs)..<((i + 1) * inputs)]
+            return draws.draw(point: pointSystem(), initialState: lastState, using: &generator, first: { g in
+                samplers[choose?(point[point.startIndex]) ?? 0]?.draw(normals: standardNormals(point.dropFirst(skip)), using: &g)
+            }, attempt)
+        }
+    }
 }

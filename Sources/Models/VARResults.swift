@@ -46,8 +46,12 @@ public struct VARResults: FittedModel {
     public let isStable: Bool
 
     let form: VARPointForm
-    /// P with P Pᵀ = (XᵀX)⁺, (1 + kp) x r.
-    let rowFactor: Matrix
+    /// Exact draws of (B, Σ_u's Cholesky factor): P with P Pᵀ = (XᵀX)⁺ ((1 + kp) x r), Σ_u ~
+    /// IW(ÛᵀÛ, T − r) when T − r > k − 1, else held at its estimate. Nil when ÛᵀÛ (repaired)
+    /// cannot be factorised, and then every draw fails.
+    let sampler: NIWSampler?
+    /// `sampler` turned towards the first step's regressors, for balanced draws.
+    let rotatedSampler: NIWSampler?
     let baseNotes: [String]
 
     init(design: VARDesign, drawLimit: Int) throws {
@@ -100,7 +104,10 @@ public struct VARResults: FittedModel {
         companionEigenvalues = form.companionEigenvalues
         isStable = form.isStable
         self.form = form
-        rowFactor = p
+        let nu = Double(t - r), drawn = t - r > k - 1
+        sampler = try? NIWSampler(mean: b, rowFactor: p, scale: drawn ? sigma.matrix.scaled(by: nu) : nil,
+                                  degreesOfFreedom: nu, fixedCholesky: sigma.factor.lower)
+        rotatedSampler = sampler?.rotated(towards: form.firstStepRegressors)
         baseNotes = notes
     }
 
@@ -145,20 +152,17 @@ public struct VARResults: FittedModel {
 
     /// One posterior draw of (B, Σ_u), screened for stability: Σ_u ~ IW(ÛᵀÛ, T − r) (Bartlett;
     /// ÛᵀÛ = (T − r) Σ_u with the repaired Σ_u when it had to be), then B = B̂ + P Z Lᵀ with
-    /// P Pᵀ = (XᵀX)⁺ and L Lᵀ = Σ_u. With T − r <= k − 1, Σ_u stays at its estimate.
+    /// P Pᵀ = (XᵀX)⁺ and L Lᵀ = Σ_u (`NIWSampler`). With T − r <= k − 1, Σ_u stays at its estimate.
     public func drawSystem(using generator: inout Philox4x32) -> StateSpaceSystem {
-        let fixed = form.shockCovariance.factor.lower
-        let nu = Double(residualDegreesOfFreedom)
-        let scale = form.shockCovariance.matrix.scaled(by: nu)
-        let drawn = drawsCovariance
-        return form.drawSystem(using: &generator) { g in
-            var l = fixed
-            if drawn {
-                guard let sigma = try? inverseWishart(scale: scale, degreesOfFreedom: nu, using: &g),
-                      let factor = try? cholesky(sigma) else { return nil }
-                l = factor.lower
-            }
-            return matrixNormalDraw(mean: coefficients, rowFactor: rowFactor, columnFactor: l, using: &g).map { ($0, l) }
-        }
+        form.drawSystem(using: &generator) { g in sampler?.draw(using: &g) }
+    }
+
+    /// `count` draws as `drawSystem`, balanced: Z and the Bartlett normals of each draw's first
+    /// attempt are Φ⁻¹ of one randomised quasi-Monte Carlo set, with the row factor turned so
+    /// that the first step's mean rests on Z's first row (`VARPointForm.drawSystems`,
+    /// `NIWSampler.rotated(towards:)`). Each draw is exact; sets from independent generators
+    /// are independent.
+    public func drawSystems(count: Int, using generator: inout Philox4x32) -> [StateSpaceSystem] {
+        form.drawSystems(count: count, samplers: [rotatedSampler], choose: nil, using: &generator) { g in sampler?.draw(using: &g) }
     }
 }

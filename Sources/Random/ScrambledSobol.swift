@@ -109,3 +109,24 @@ extension UInt32 {
         return (x >> 16) | (x << 16)
     }
 }
+
+extension ScrambledSobol {
+    /// `count` points of (0, 1)^`dimensions`, row i (elements i·dimensions ..< (i + 1)·dimensions)
+    /// the inputs of draw i: coordinates taken four at a time from independent `points(count:)`
+    /// sets, each in its own random order (Owen's padding by random permutation, Owen 1995,
+    /// "Randomly permuted (t, m, s)-nets and (t, s)-sequences"): every coordinate exactly uniform
+    /// and balanced over the draws (one point in each of `count` equal intervals when `count` is
+    /// a power of 2), each group of four balanced jointly, groups independent of one another.
+    /// - Precondition: `count >= 1`, `dimensions >= 0`.
+    public static func paddedPoints(count: Int, dimensions: Int, using generator: inout Philox4x32) -> [Double] {
+        var out = [Double](repeating: 0, count: count * dimensions)
+        for group in stride(from: 0, to: dimensions, by: 4) {
+            let set = points(count: count, using: &generator)
+            for (i, p) in set.enumerated() {
+                let coordinates = [p.0, p.1, p.2, p.3]
+                for c in 0..<min(4, dimensions - group) { out[i * dimensions + group + c] = coordinates[c] }
+            }
+        }
+        return out
+    }
+}

@@ -55,3 +55,44 @@ public func inverseWishart(scale: Matrix, degreesOfFreedom: Double, using g: ino
     let b = TriangularKernels.lowerTimesUpperTransposed(l, t, order: p)
     return TriangularKernels.outerProduct(b, order: p)
 }
+
+/// The lower Cholesky factor Q of an inverse-Wishart draw Σ = Q Qᵀ ~ IW_p(S, ν), from the lower
+/// Cholesky factor L of S (factorised once by the caller), with no factorisation per draw.
+///
+/// With A lower triangular, A_jj = √χ²(ν − (p − 1 − j)) (0-based j) and A_ij ~ N(0, 1) for
+/// i > j, all independent, Aᵀ is Bartlett's factor with rows and columns taken in reverse
+/// order, so AᵀA ~ W_p(I, ν) (Bartlett 1933; Anderson 2003, §7.2) and
+/// Σ⁻¹ = L⁻ᵀ AᵀA L⁻¹ ~ W_p(S⁻¹, ν); then Σ = (L A⁻¹)(L A⁻¹)ᵀ with L A⁻¹ lower triangular with a
+/// positive diagonal: Σ's Cholesky factor.
+///
+/// - Parameters:
+///   - scaleCholesky: L, p x p column-major (only the lower triangle is read).
+///   - degreesOfFreedom: ν > p − 1.
+///   - normals: when given, p(p + 1)/2 standard normals (e.g. Φ⁻¹ of quasi-random points): first
+///     the p χ²s' first candidates (Marsaglia–Tsang; a χ² with fewer than 2 degrees of freedom
+///     ignores its normal and is drawn from `g`), then A's subdiagonal row by row. The draw is
+///     exact either way.
+/// - Returns: Q, p x p column-major, lower triangular.
+/// - Precondition: ν > p − 1 and `normals`, when given, holds p(p + 1)/2 values.
+public func inverseWishartFactor(scaleCholesky l: [Double], order p: Int, degreesOfFreedom nu: Double,
+                                 normals: ArraySlice<Double>? = nil, using g: inout Philox4x32) -> [Double] {
+    precondition(nu > Double(p - 1) && nu.isFinite, "inverseWishartFactor: degrees of freedom must exceed p - 1")
+    precondition(normals == nil || normals!.count == p * (p + 1) / 2, "inverseWishartFactor: p(p + 1)/2 normals")
+    var a = [Double](repeating: 0, count: p * p)
+    var next = normals?.startIndex ?? 0
+    for j in 0..<p {
+        let dof = nu - Double(p - 1 - j)
+        if let normals, dof >= 2 {
+            a[j + j * p] = g.nextChiSquared(degreesOfFreedom: dof, firstNormal: normals[next]).squareRoot()
+        } else {
+            a[j + j * p] = g.nextChiSquared(degreesOfFreedom: dof).squareRoot()
+        }
+        if normals != nil { next += 1 }
+    }
+    for i in 0..<p {
+        for j in 0..<i {
+            if let normals { a[i + j * p] = normals[next]; next += 1 } else { a[i + j * p] = g.nextStandardNormal() }
+        }
+    }
+    return TriangularKernels.lowerTimesLower(l, TriangularKernels.lowerInverse(a, order: p), order: p)
+}

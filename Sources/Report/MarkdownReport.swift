@@ -45,7 +45,7 @@ public enum MarkdownReport {
         lines.append("- Parameter uncertainty: " + (s.model.parameterUncertainty
             ? (fellBack ? "on, but parameter draws fell back to the point estimate (see the warnings)"
                         : r.pathsPerDraw == r.blockSize ? "on (one posterior or sampling draw of the parameters per block of \(r.pathsPerDraw) paths)"
-                        : "on (one posterior or sampling draw of the parameters per group of \(r.pathsPerDraw) paths; within each block of \(grouped(r.blockSize)) the draws are balanced where the model allows — randomised quasi-Monte Carlo for AR(1) posteriors, the Student-t mixing and judgmental draws stratified — and blocks are independent, so the standard errors, from the spread between blocks, stay honest)")
+                        : "on (one posterior or sampling draw of the parameters per group of \(r.pathsPerDraw) paths; within each block of \(grouped(r.blockSize)) the draws are balanced where the model allows — randomised quasi-Monte Carlo for AR(1), VAR and BVAR posteriors, the Student-t mixing and judgmental draws stratified — and blocks are independent, so the standard errors, from the spread between blocks, stay honest)")
             : "off (point estimates): the bands and P(met) ignore estimation error, so with short samples they are too narrow and too confident"))
         lines.append("- Paths: \(grouped(r.paths)) (\(r.blocks) blocks of \(r.blockSize)"
             + (run.requestedPaths == r.paths ? ")" : run.precision != nil ? "; as many as the stopping rule below needed)"

@@ -26,7 +26,7 @@ public enum SimulationError: Error, Equatable, CustomStringConvertible {
 /// Why small groups: with one draw per block of 1,024 paths, 97–99% of the Monte Carlo
 /// variance of a typical P(met) came from the parameter draws (issue 11); one draw per 8
 /// paths spends the paths on what varies, and a block's draws are drawn together
-/// (`FittedModel.drawSystems(count:using:)`: randomised quasi-Monte Carlo for AR(1) members),
+/// (`FittedModel.drawSystems(count:using:)`: randomised quasi-Monte Carlo for AR(1) members, VAR and BVAR posteriors),
 /// so more draws per block also balance better. The batch-means SE stays over blocks (each
 /// block holds whole groups, and blocks are independent), so the draws' variance is in it.
 ///

@@ -79,4 +79,60 @@ final class EigenTests: XCTestCase {
         XCTAssertEqual(ComplexValue(real: 3e200, imaginary: 4e200).modulus, 5e200, accuracy: 1e186)
         XCTAssertEqual(ComplexValue(real: 0, imaginary: 0).modulus, 0)
     }
+
+    /// `isSchurStable` against the known roots of companion matrices: its answer must be
+    /// "largest root modulus < 1" whether the power bounds settle it or `dgeev` has to, from
+    /// roots deep inside the unit circle to 0.999 and 1.001 (real, negative, complex pairs;
+    /// orders 1 to 6). The roots are analytic, not computed by the code under test.
+    func testSchurStabilityMatchesKnownRoots() throws {
+        func real(_ x: Double) -> [ComplexValue] { [ComplexValue(real: x, imaginary: 0)] }
+        func pair(modulus r: Double, angle: Double) -> [ComplexValue] {
+            [ComplexValue(real: r * cos(angle), imaginary: r * sin(angle)),
+             ComplexValue(real: r * cos(angle), imaginary: -r * sin(angle))]
+        }
+        var checked = 0
+        for largest in [0.2, 0.5, 0.9, 0.99, 0.999, 1.001, 1.01, 1.1, 2.0] {
+            let sets: [[ComplexValue]] = [
+                real(largest), real(-largest),
+                real(largest) + real(0.3),
+                pair(modulus: largest, angle: 0.7) + real(0.5),
+                pair(modulus: largest, angle: 2.9) + real(-0.4) + real(0.1),
+                pair(modulus: largest, angle: 1.3) + pair(modulus: 0.6, angle: 0.4) + real(0.2) + real(-0.1),
+            ]
+            for roots in sets {
+                let c = try companion(roots: roots)
+                XCTAssertEqual(isSchurStable(c), largest < 1, "largest root \(largest), order \(roots.count)")
+                checked += 1
+            }
+        }
+        XCTAssertEqual(checked, 54)
+    }
+
+    /// `isSchurStable` agrees with `dgeev`'s largest modulus on random matrices scaled to a
+    /// spectral radius from 0.5 to 1.5 (orders 2 to 10; a fixed linear congruential stream),
+    /// and refuses a matrix with a NaN.
+    func testSchurStabilityAgreesWithEigenvaluesOnRandomMatrices() throws {
+        var state: UInt64 = 2026
+        func uniform() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) * 0x1p-53 * 2 - 1
+        }
+        var stable = 0, unstable = 0
+        for trial in 0..<400 {
+            let n = 2 + trial % 9
+            var a = Matrix(rows: n, columns: n)
+            for j in 0..<n { for i in 0..<n { a[i, j] = uniform() } }
+            let radius = try eigenvalues(a)[0].modulus
+            let target = 0.5 + Double(trial % 101) / 100
+            a = a.scaled(by: target / radius)
+            let expected = try eigenvalues(a)[0].modulus < 1
+            XCTAssertEqual(isSchurStable(a), expected, "trial \(trial), radius \(target)")
+            if expected { stable += 1 } else { unstable += 1 }
+        }
+        XCTAssertGreaterThan(stable, 100)
+        XCTAssertGreaterThan(unstable, 100)
+        var bad = Matrix(rows: 2, columns: 2)
+        bad[0, 1] = .nan
+        XCTAssertFalse(isSchurStable(bad))
+    }
 }

@@ -84,6 +84,35 @@ final class MultivariateTests: XCTestCase {
         }
     }
 
+    /// `inverseWishartFactor`: Q is lower triangular and Q Qᵀ has the inverse-Wishart mean
+    /// S / (ν − p − 1) and variance ((ν − p + 1) S_ij² + (ν − p − 1) S_ii S_jj) / ((ν − p)
+    /// (ν − p − 1)² (ν − p − 3)) (Anderson 2003, §7.7) within 4 SE, from the generator's normals
+    /// and from normals handed in from another stream (the form balanced draws use).
+    func testInverseWishartFactorMoments() throws {
+        let n = 40_000, nu = 12.0, p = 3.0
+        let s = Self.scale
+        let l = try cholesky(s).lower.elements
+        for handed in [false, true] {
+            var g = Philox4x32(seed: handed ? 46 : 45), other = Philox4x32(seed: 47)
+            let draws: [[Double]] = (0..<n).map { _ in
+                let normals = handed ? ArraySlice((0..<6).map { _ in other.nextStandardNormal() }) : nil
+                let q = inverseWishartFactor(scaleCholesky: l, order: 3, degreesOfFreedom: nu, normals: normals, using: &g)
+                XCTAssertEqual(q[3] + q[6] + q[7], 0)
+                var sigma = [Double](repeating: 0, count: 9)
+                for i in 0..<3 { for j in 0..<3 { for c in 0..<3 { sigma[i + 3 * j] += q[i + 3 * c] * q[j + 3 * c] } } }
+                return sigma
+            }
+            let m = ElementwiseMoments(draws)
+            for (i, j) in [(0, 0), (1, 0), (2, 1), (2, 2)] {
+                let e = i + 3 * j
+                let variance = ((nu - p + 1) * s[i, j] * s[i, j] + (nu - p - 1) * s[i, i] * s[j, j])
+                    / ((nu - p) * (nu - p - 1) * (nu - p - 1) * (nu - p - 3))
+                XCTAssertEqual(m.mean[e], s[i, j] / (nu - p - 1), accuracy: 4 * (variance / Double(n)).squareRoot(),
+                               "(\(i), \(j)), normals handed in: \(handed)")
+            }
+        }
+    }
+
     func testInverseWishartRejectsBadInput() {
         var g = Philox4x32(seed: 44)
         XCTAssertThrowsError(try inverseWishart(scale: Matrix(rows: 2, columns: 3), degreesOfFreedom: 5, using: &g)) {

@@ -40,6 +40,25 @@ final class ScrambledSobolTests: XCTestCase {
         }
     }
 
+    /// Padded sets: every one of the 11 coordinates of 128 points has one point in each of the
+    /// 128 equal intervals, and the first two coordinates of a group keep the (0, m, 2)-net
+    /// boxes (a group is one four-dimensional set), while coordinates of different groups do not
+    /// (they are independently permuted: most 2^3 x 2^4 boxes of a pair across groups would
+    /// otherwise all be hit).
+    func testPaddedSetsStratifyEveryCoordinate() {
+        var g = Philox4x32(seed: 9)
+        let n = 128, d = 11
+        let u = ScrambledSobol.paddedPoints(count: n, dimensions: d, using: &g)
+        XCTAssertEqual(u.count, n * d)
+        for c in 0..<d {
+            let cells = Set((0..<n).map { Int(u[$0 * d + c] * Double(n)) })
+            XCTAssertEqual(cells.count, n, "coordinate \(c)")
+        }
+        func boxes(_ a: Int, _ b: Int) -> Int { Set((0..<n).map { Int(u[$0 * d + a] * 8) * 16 + Int(u[$0 * d + b] * 16) }).count }
+        XCTAssertEqual(boxes(4, 5), n)
+        XCTAssertLessThan(boxes(0, 4), n)
+    }
+
     /// Over many independent sets, a point's coordinates are uniform and independent: means
     /// 1/2 and 1/3 for u and u², and E[u_0 u_1] = 1/4, within 4 SE.
     func testScrambledCoordinatesAreUniform() {
