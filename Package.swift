@@ -3,6 +3,7 @@ import PackageDescription
 
 // Module layering (imports run one way):
 //   forecast (CLI) -> Report -> Simulation -> Calibration, Models -> Linear, Random -> CLAPACK
+//   forecast also links BLASThreadsAtLoad (C): OpenBLAS on one thread from load time
 //   Scenario is plain data (Codable types + validation) used by Simulation, Report and the CLI;
 //   Models takes plain arrays (Panel) and knows nothing of scenario files.
 let package = Package(
@@ -40,8 +41,9 @@ let package = Package(
         ]),
         .target(name: "Simulation", dependencies: ["Linear", "Random", "Models", "Scenario", "Calibration"]),
         .target(name: "Report", dependencies: ["Simulation", "Calibration", "Models", "Linear", "Scenario"]),
+        .target(name: "BLASThreadsAtLoad"),
         .executableTarget(name: "forecast", dependencies: [
-            "Report", "Simulation", "Calibration", "Models", "Scenario",
+            "BLASThreadsAtLoad", "Report", "Simulation", "Calibration", "Models", "Scenario",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "LinearTests", dependencies: ["Linear"], resources: [.copy("Fixtures")]),

@@ -1,7 +1,4 @@
 import CLAPACK
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `C = alpha op(A) op(B) + beta C` on raw column-major buffers (BLAS `dgemm`), for hot loops
 /// that reuse their buffers (the simulation kernel). Shapes: op(A) is `m x k`, op(B) is
@@ -28,16 +25,4 @@ public func gemmUnchecked(
 /// the machine's thread count.
 public func setBLASThreads(_ n: Int) {
     openblas_set_num_threads(Int32(Swift.max(1, n)))
-    if n <= 1 { _ = idleBLASThreadsStopped }
 }
-
-/// OpenBLAS (pthread build) starts its worker threads when the library loads, and an idle
-/// worker spins (`sched_yield`) for about 2^28 cycles before it sleeps: on 2 cores that takes
-/// one core from the simulation for the first ~0.1 s of every run. With one BLAS thread they
-/// have nothing to do, so they are stopped (`blas_thread_shutdown_`, looked up with `dlsym`:
-/// absent from serial builds, where there is nothing to stop). OpenBLAS restarts them by itself
-/// if more threads are asked for later.
-private let idleBLASThreadsStopped: Void = {
-    guard let symbol = dlsym(nil, "blas_thread_shutdown_") else { return }
-    _ = unsafeBitCast(symbol, to: (@convention(c) () -> Int32).self)()
-}()

@@ -115,10 +115,10 @@ public struct BVARResults: FittedModel {
     }
 
     /// `count` posterior draws as state-space forms, balanced: each draw's first attempt takes
-    /// its grid point (λ, δ) by inversion of one uniform and its Bartlett and Z normals as Φ⁻¹ of
-    /// the others, all from one randomised quasi-Monte Carlo set (`VARPointForm.drawSystems`),
-    /// with the row factor turned so that the first step's mean rests on Z's first row
-    /// (`NIWSampler.rotated(towards:)`). Each draw is an exact posterior draw; the set is
+    /// its grid point (λ, δ) by inversion of one uniform and its Bartlett normals and Z's first
+    /// row as Φ⁻¹ of the others, all from one randomised quasi-Monte Carlo set
+    /// (`VARPointForm.drawSystems`), with the row factor turned so that the first step's mean
+    /// rests on that row (`NIWSampler.rotated(towards:)`). Each draw is an exact posterior draw; the set is
     /// balanced over the inputs the targets mostly depend on. Sets from independent generators
     /// are independent.
     public func drawSystems(count: Int, using generator: inout Philox4x32) -> [StateSpaceSystem] {

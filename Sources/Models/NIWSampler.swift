@@ -52,16 +52,17 @@ struct NIWSampler: Sendable, Equatable {
         }
     }
 
-    /// Standard normals one draw takes from `draw(normals:using:)`: k for the χ² (first
-    /// candidates of their rejection steps), k(k − 1)/2 above the Bartlett diagonal (none when
-    /// Σ is fixed), then Z (r x k) by rows, so that the row of Z the first step reads after
-    /// `rotated(towards:)` comes first.
-    var normalCount: Int { (scaleCholesky == nil ? 0 : k + k * (k - 1) / 2) + r * k }
+    /// Standard normals a balanced draw takes from `draw(normals:using:)`: k for the χ² (first
+    /// candidates of their rejection steps) and k(k − 1)/2 below the diagonal of the Bartlett
+    /// factor (none when Σ is fixed), then Z's first row (k): the row the first step's mean
+    /// rests on after `rotated(towards:)`. Z's other rows come from the generator.
+    var normalCount: Int { (scaleCholesky == nil ? 0 : k + k * (k - 1) / 2) + k }
 
     /// One draw: B (m x k) and Σ's lower Cholesky factor Q (k x k), or nil when a drawn value
     /// is not finite. With `normals` (`normalCount` of them, e.g. Φ⁻¹ of balanced quasi-random
-    /// points) the draw is a deterministic function of them up to the χ² rejection steps'
-    /// later candidates (from `g`); it is an exact draw either way.
+    /// points) they replace the generator's values for the Bartlett factor and Z's first row;
+    /// the χ² rejection steps' later candidates and Z's other rows come from `g`. It is an exact
+    /// draw either way.
     func draw(normals: ArraySlice<Double>? = nil, using g: inout Philox4x32) -> (coefficients: Matrix, shockCholesky: Matrix)? {
         var next = normals?.startIndex ?? 0
         var q = fixedCholesky
@@ -71,10 +72,9 @@ struct NIWSampler: Sendable, Equatable {
             next += used?.count ?? 0
         }
         var z = [Double](repeating: 0, count: r * k)
+        z.withUnsafeMutableBufferPointer { g.fillStandardNormal($0) }
         if let normals {
-            for i in 0..<r { for j in 0..<k { z[i + j * r] = normals[next]; next += 1 } }
-        } else {
-            z.withUnsafeMutableBufferPointer { g.fillStandardNormal($0) }
+            for j in 0..<k { z[j * r] = normals[next]; next += 1 }
         }
         // W = Z Qᵀ (r x k): W_ij = Σ_{l ≤ j} Z_il Q_jl
         var w = [Double](repeating: 0, count: r * k)

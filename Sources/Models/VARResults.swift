@@ -157,8 +157,8 @@ public struct VARResults: FittedModel {
         form.drawSystem(using: &generator) { g in sampler?.draw(using: &g) }
     }
 
-    /// `count` draws as `drawSystem`, balanced: Z and the Bartlett normals of each draw's first
-    /// attempt are Φ⁻¹ of one randomised quasi-Monte Carlo set, with the row factor turned so
+    /// `count` draws as `drawSystem`, balanced: the Bartlett normals and Z's first row of each
+    /// draw's first attempt are Φ⁻¹ of one randomised quasi-Monte Carlo set, with the row factor turned so
     /// that the first step's mean rests on Z's first row (`VARPointForm.drawSystems`,
     /// `NIWSampler.rotated(towards:)`). Each draw is exact; sets from independent generators
     /// are independent.

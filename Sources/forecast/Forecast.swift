@@ -1,4 +1,5 @@
 import ArgumentParser
+import BLASThreadsAtLoad
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #elseif canImport(Darwin)
