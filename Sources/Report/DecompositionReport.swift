@@ -12,9 +12,9 @@ enum DecompositionReport {
     /// What the shortfall columns say, for the tables and the page.
     static let shortfallReading = "Shortfall = 1 − P(met) = the mean path's (every source off: 0 or 100%) + the parts, in percentage points: a positive part makes missing the target more likely, a negative one less likely. The variance columns are shares of the variance the sources make."
 
-    /// A signed part in pp ("+18.2", "−4.0").
+    /// A signed part in pp ("+18.2", "−4.0", "0.0").
     static func points(_ part: Double) -> String {
-        (part < 0 ? "−" : "+") + NumberFormat.fixed(abs(100 * part), 1)
+        NumberFormat.signed(100 * part, 1)
     }
 
     /// A part as a share of `whole`, in percent with no decimals ("—" when the whole is 0).

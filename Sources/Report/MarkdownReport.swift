@@ -142,7 +142,7 @@ public enum MarkdownReport {
             if let c = item.calibration {
                 model = NumberFormat.percent(c.model.value, standardError: c.model.standardError, paths: c.model.paths)
                 anchored = c.anchored.map { NumberFormat.fixed(100 * $0, 0) + "%" } ?? "n/a (too few past targets on \(item.target.indicator))"
-                shift = c.shift.map { ($0 >= 0 ? "+" : "−") + NumberFormat.fixed(abs($0), 2) + " pp" } ?? cell(c.note ?? "")
+                shift = c.shift.map { NumberFormat.signed($0, 2) + " pp" } ?? cell(c.note ?? "")
             } else {
                 model = "(the P(met) above)"
             }

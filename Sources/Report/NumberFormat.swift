@@ -17,6 +17,14 @@ public enum NumberFormat {
         return s
     }
 
+    /// `x` with `decimals` decimals and its sign, "+" or "−" (U+2212); a value that rounds to
+    /// zero is shown as plain zero ("0.0"), neither "+0.0" nor "−0.0".
+    public static func signed(_ x: Double, _ decimals: Int) -> String {
+        let magnitude = fixed(Swift.abs(x), decimals)
+        if let v = Double(magnitude), v == 0 { return magnitude }
+        return (x < 0 ? "−" : "+") + magnitude
+    }
+
     /// `x` with `decimals` decimals, rounded down (`outward: -1`) or up (`outward: +1`): the
     /// bounds of an interval are rounded outward so that the printed interval contains the
     /// computed one.

@@ -60,7 +60,7 @@ enum PageTargetTable {
                 let c = item.calibration
                 row.append(PageHTML.cell(c.map { NumberFormat.percent($0.model.value, standardError: $0.model.standardError, paths: $0.model.paths) } ?? "", ["class": "num"]))
                 row.append(PageHTML.cell(c.map { $0.anchored.map { NumberFormat.fixed(100 * $0, 0) + "%" } ?? "n/a" } ?? "", ["class": "num"]))
-                row.append(PageHTML.cell(c.map { $0.shift.map { ($0 >= 0 ? "+" : "−") + NumberFormat.fixed(abs($0), 2) + " pp" } ?? ($0.note ?? "") } ?? ""))
+                row.append(PageHTML.cell(c.map { $0.shift.map { NumberFormat.signed($0, 2) + " pp" } ?? ($0.note ?? "") } ?? ""))
             }
             rows.append(row)
         }

@@ -11,6 +11,17 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(NumberFormat.decimals(standardError: 0.0001), 2)  // capped
     }
 
+    /// Signed values carry "+" or the minus sign U+2212, and one that rounds to zero carries
+    /// neither (a decomposition part of −0.0004 pp is "0.0", not "−0.0").
+    func testSignedValuesDropTheSignOfAZero() {
+        XCTAssertEqual(NumberFormat.signed(18.24, 1), "+18.2")
+        XCTAssertEqual(NumberFormat.signed(-4.0, 1), "−4.0")
+        XCTAssertEqual(NumberFormat.signed(-0.0004, 1), "0.0")
+        XCTAssertEqual(NumberFormat.signed(0.04, 1), "0.0")
+        XCTAssertEqual(NumberFormat.signed(0, 2), "0.00")
+        XCTAssertEqual(NumberFormat.signed(-0.36, 2), "−0.36")
+    }
+
     func testIntervalBoundsAreRoundedOutward() {
         // 84.17%-87.28% with an SE of 0.8 pp shows whole percents: 84%-88%, not 84%-87%.
         XCTAssertEqual(NumberFormat.percentInterval(0.8417, 0.8728, standardError: 0.008), "84%-88%")
