@@ -16,7 +16,7 @@ public struct TargetCalibration: Sendable {
     public let pooled: Double
     /// The shift applied to the indicator in the target's year (pp of growth), or nil when the
     /// target's paths were not shifted (`note` says why; its P(met) is then the model's).
-    public let shift: Double?
+    public var shift: Double?
     public let note: String?
 }
 
@@ -44,8 +44,10 @@ extension ScenarioRunner {
     /// backtests that apply none), each target's P(met) from that run and the target-anchored
     /// forecaster is pooled by the file's state for the target's year (`LogisticPool`), the
     /// indicator's paths in that year are shifted so that the target's P(met) in that run would
-    /// equal the pooled value, and the scenario is simulated again with the same seed (common
-    /// random numbers) with the shifts, its risks and its adjustments. Risks and judgments thus
+    /// equal the pooled value (the shift read off the first run's histogram, then refined by one
+    /// secant step on a run of the same paths with the shifts, still without risks), and the
+    /// scenario is simulated again with the same seed (common random numbers) with the shifts,
+    /// its risks and its adjustments: three runs in all. Risks and judgments thus
     /// act in full on the calibrated paths rather than through the pool's weights. Every number
     /// of the second run — P(met), the joint probability, P(at least k met), fans, shifts
     /// needed — comes from the same paths, so they agree with each other.
@@ -104,6 +106,24 @@ extension ScenarioRunner {
             calibrations.append(TargetCalibration(model: outcome.probability, anchored: pooled.anchored,
                                                   anchoredPredictive: pooled.anchoredPredictive, pooled: p, shift: shift, note: note))
         }
+        if !shifts.isEmpty {
+            // A shift read off the first run's histogram carries that quantile's plain Monte Carlo
+            // error (about 0.1 pp of P(met) at 200,000 paths, ten times the conditional-MC SE of
+            // the final run, which would not show it). One Newton step on the conditional-MC P(met)
+            // of the same paths without risks, shifted, removes it (see `refinedShift`).
+            var probe = beforeRisks
+            probe.scenario.adjustments += shifts
+            let shiftedRun = try simulate(probe, plan: plan, options: options, progress: nil)
+            var next = 0
+            for (i, item) in first.targets.enumerated() {
+                guard item.outcome != nil, let c = calibrations[i], let s = c.shift,
+                      let after = shiftedRun.targets[i].outcome else { continue }
+                let refined = refinedShift(s, shifted: after, to: min(max(c.pooled, 0.001), 0.999))
+                calibrations[i]?.shift = refined
+                shifts[next].shiftPP = refined
+                next += 1
+            }
+        }
         var calibrated = input
         calibrated.scenario.adjustments += shifts
         let second = try simulate(calibrated, plan: plan, options: options, progress: nil)
@@ -112,6 +132,33 @@ extension ScenarioRunner {
                                          trackRecord: context.file.trackRecord)
         return second.calibrated(calibrations, summary: summary, scenario: scenario)
             .withPrecision(cap: cap, requested: requested)
+    }
+
+    /// One Newton step for the shift: s′ = s + (p − P(s)) / P′(s), with P(s) the conditional-MC
+    /// P(met) of the run shifted by s (`shifted`; common random numbers with the first run) and
+    /// P′(s) = ± its density at the bound (per pp of growth: times last / 100 for a level) from
+    /// that run's histogram, over ±1/4 of its 40–60% quantile range. The error left is of second
+    /// order in s′ − s times the density's relative error (a few percent). `shift` is kept when
+    /// the density cannot be read or the step would change the shift by more than half.
+    static func refinedShift(_ shift: Double, shifted: TargetOutcome, to p: Double) -> Double {
+        let d = shifted.distribution
+        guard let lo = d.quantile(0.4), let hi = d.quantile(0.6), hi > lo else { return shift }
+        let delta = (hi - lo) / 4
+        let bound: Double, sign: Double
+        switch shifted.rule.bound {
+        case .atLeast(let x): bound = x; sign = 1
+        case .atMost(let x): bound = x; sign = -1
+        case .around: return shift
+        }
+        var slope = sign * (d.cumulativeFraction(bound + delta) - d.cumulativeFraction(bound - delta)) / (2 * delta)
+        switch shifted.rule.measure {
+        case .value: break
+        case .level(let last): slope *= last / 100
+        case .averageGrowth: return shift
+        }
+        guard abs(slope) > 1e-9 else { return shift }
+        let refined = shift + (p - shifted.probability.value) / slope
+        return refined.isFinite && abs(refined - shift) <= 0.5 * abs(shift) ? refined : shift
     }
 
     /// The shift of the target's quantity (pp of growth; for a level, converted to growth
