@@ -52,8 +52,10 @@ extension ScenarioRunner {
     /// of the second run — P(met), the joint probability, P(at least k met), fans, shifts
     /// needed — comes from the same paths, so they agree with each other.
     ///
-    /// Not shifted (said in the target's `note`): a target read as a two-sided band, an
-    /// average-growth target, a second target on an indicator-year already shifted.
+    /// Not shifted (said in the target's `note`): a target on a judgmental indicator (its
+    /// distribution is the scenario author's forecast, not a model's), a target read as a
+    /// two-sided band, an average-growth target, a second target on an indicator-year already
+    /// shifted.
     ///
     /// - Throws: `CalibrationRunError` when the combination file cannot be read; `RunError`.
     public static func runCalibrated(_ input: ScenarioInput, plan: ModelPlan? = nil, options: RunOptions = RunOptions(),
@@ -92,6 +94,12 @@ extension ScenarioRunner {
             let key = "\(t.indicator) \(t.year)"
             var shift: Double? = nil
             var note: String? = nil
+            if scenario.indicator(t.indicator)?.isJudgmental == true {
+                calibrations.append(TargetCalibration(model: outcome.probability, anchored: nil, anchoredPredictive: nil,
+                                                      pooled: outcome.probability.value, shift: nil,
+                                                      note: "judgmental indicator: not calibrated (P(met) is the judgment's; the combination was learned on model forecasts)"))
+                continue
+            }
             if t.measure == .averageGrowth {
                 note = "average-growth target: not shifted (P(met) is the model's)"
             } else if shifted.contains(key) {

@@ -32,19 +32,30 @@ final class CalibratedRunTests: XCTestCase {
         let history = BacktestFixture.observations([("gdp", .growthPct, 6.5, 0.5, 1.0), ("cpi", .ratePct, 2.5, 0.5, 0.8)],
                                                    years: 1995...2019, seed: 3)
         var input = BacktestFixture.input(observations: history,
-                                          indicators: [Indicator(id: "gdp", modelOn: .growthPct), Indicator(id: "cpi", modelOn: .ratePct)],
+                                          indicators: [Indicator(id: "gdp", modelOn: .growthPct), Indicator(id: "cpi", modelOn: .ratePct),
+                                                       Indicator(id: "unemployment", modelOn: .ratePct,
+                                                                 judgment: Judgment(distribution: .normal, mean: 5.1, sd: 0.3, rationale: "test", source: "test"))],
                                           targets: [], estimation: EstimationWindow(from: 1995, to: 2019), backtest: 2020...2020,
                                           model: ModelSettings(type: .ar1), paths: 100_000)
         input.scenario.backtest = nil
         input.scenario.targets = [
             Target(indicator: "gdp", years: 2020...2020, measure: .growthPct, wording: .around(7, tolerance: 0.5), quote: "7%左右"),
             Target(indicator: "cpi", years: 2020...2020, measure: .ratePct, wording: .atMost(3), quote: "3%以内"),
+            Target(indicator: "unemployment", years: 2020...2020, measure: .ratePct, wording: .atMost(5.5), quote: "5.5%以内"),
         ]
         input.scenario.calibration = CalibrationSettings(file: FileReference(written: url.path, relativeTo: dir), region: "a")
         let run = try ScenarioRunner.runCalibrated(input, options: RunOptions(threads: 2))
         XCTAssertNotNil(run.calibration)
         for item in run.targets {
             let c = try XCTUnwrap(item.calibration), p = try XCTUnwrap(item.outcome).probability
+            if item.target.indicator == "unemployment" {
+                // A judgment is the author's own forecast: not pooled, not shifted; its P(met) is
+                // P(N(5.1, 0.3²) ≤ 5.5) = Φ(4/3) = 0.908789 (closed form).
+                XCTAssertNil(c.shift)
+                XCTAssertTrue(c.note?.contains("judgmental indicator") == true, "\(c.note ?? "")")
+                XCTAssertEqual(p.value, 0.908789, accuracy: 4 * p.standardError + 1e-6)
+                continue
+            }
             XCTAssertNotNil(c.shift, "\(item.target.indicator)")
             // The shift read off the first run's histogram is refined by a Newton step on the
             // same paths (no risks here, so the final run is that probe): P(met) meets the pooled
