@@ -76,7 +76,7 @@ public enum MarkdownReport {
         }
         if let c = run.calibration {
             lines.append("- P(met): **calibrated** — the model's and the target-anchored forecaster's P(met) and the indicator's base rate pooled as learned from \(c.state.trainingTargets) earlier targets of the calibration set (state of \(c.state.year); \(LogisticPool(coefficients: c.state.coefficients).formula())), then the paths shifted to those probabilities, and the scenario's risks and judgmental adjustments applied in full on top (the combination was learned from backtests without them); region \"\(c.region)\" in \(c.file) (\(c.madeBy)). The model's own P(met) is in the next table")
-            lines.append("- " + TrackRecordText.english(c.trackRecord))
+            lines.append("- " + TrackRecordText.english(c.trackRecord, region: c.region))
         } else {
             lines.append("- P(met): the model's alone (no calibration used: the scenario names none, or --model-only; on past targets the model alone scored worse than the calibrated default: see the README)")
         }

@@ -112,8 +112,8 @@ enum PageSummary {
             return ("达成概率为模型本身的估计，未用历史目标校准。", "P(met) is the model's alone, not calibrated on past targets.")
         }
         return ("达成概率已校准：模型概率、目标锚定概率与该指标的历史达成率按 \(c.state.trainingTargets) 个历史目标学得的权重合成（两者逐项列在目标表中）。"
-                    + PageHTML.escape(TrackRecordText.chinese(c.trackRecord)),
+                    + PageHTML.escape(TrackRecordText.chinese(c.trackRecord, region: c.region)),
                 "P(met) is calibrated: the model's and the target-anchored P(met) and the indicator's base rate pooled with weights learned from \(c.state.trainingTargets) earlier targets (both are shown per target). "
-                    + PageHTML.escape(TrackRecordText.english(c.trackRecord)) + ".")
+                    + PageHTML.escape(TrackRecordText.english(c.trackRecord, region: c.region)) + ".")
     }
 }

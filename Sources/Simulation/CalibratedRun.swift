@@ -137,7 +137,7 @@ extension ScenarioRunner {
         let second = try simulate(calibrated, plan: plan, options: options, progress: nil)
         let summary = CalibrationSummary(file: settings.file.written, region: settings.region,
                                          state: context.file.state(for: scenario.baseYear + 1), madeBy: context.file.madeBy,
-                                         trackRecord: context.file.trackRecord)
+                                         trackRecord: context.file.trackRecord?.keeping(region: settings.region))
         return second.calibrated(calibrations, summary: summary, scenario: scenario)
             .withPrecision(cap: cap, requested: requested)
     }

@@ -21,10 +21,12 @@ public struct CalibrationSetRun: Sendable {
                          include: { regions?.contains($0.region) ?? true })
     }
 
-    /// The scores over every region, as the combination file records them.
+    /// The scores over every region, and each region's own, as the combination file records them.
     public var trackRecord: TrackRecord {
         let s = scores()
-        return TrackRecord(s, regions: Set(s.targets.map { records[$0].region }).count)
+        let regions = Set(s.targets.map { records[$0].region })
+        return TrackRecord(s, regions: regions.count,
+                           byRegion: Dictionary(uniqueKeysWithValues: regions.map { ($0, scores(regions: [$0])) }))
     }
 }
 

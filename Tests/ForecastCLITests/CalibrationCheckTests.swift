@@ -51,6 +51,18 @@ final class CalibrationCheckTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.text.contains("- Track record: on \(record["targets"] as! Int) past targets"), run.text)
         XCTAssertTrue(run.text.contains("the calibrated default scored Brier \(String(format: "%.3f", brier))"), run.text)
+        XCTAssertFalse(run.text.contains("on this region's own"), "ruijin has no past targets in the file")
+
+        // A region with past targets in the file also gets its own share of the record, from the
+        // file's by_region entry (nationally, "always met" scored better than the pool).
+        let china = try XCTUnwrap((record["by_region"] as? [String: Any])?["china"] as? [String: Any])
+        let scores = try XCTUnwrap(china["forecasters"] as? [[String: Any]])
+        func brierOf(_ name: String) throws -> Double { try XCTUnwrap(scores.first { $0["name"] as? String == name }?["brier"] as? Double) }
+        let national = try scenario(calibration: ["file": shipped.path, "region": "china"], in: dir)
+        let n = try ForecastExecutable.run(["simulate", national.path, "--paths", "4096"])
+        XCTAssertEqual(n.status, 0, n.stderr)
+        XCTAssertTrue(n.text.contains("on this region's own \(china["targets"] as! Int) past targets (\(china["met"] as! Int) met): calibrated \(String(format: "%.3f", try brierOf("calibrated")))"), n.text)
+        XCTAssertEqual(n.text.contains("— here \"always met\" scored better"), try brierOf("always_met") < brierOf("calibrated"), n.text)
 
         file["track_record"] = nil
         let bare = dir.appendingPathComponent("bare.json")
