@@ -147,7 +147,8 @@ extension ScenarioRunner {
     /// P′(s) = ± its density at the bound (per pp of growth: times last / 100 for a level) from
     /// that run's histogram, over ±1/4 of its 40–60% quantile range. The error left is of second
     /// order in s′ − s times the density's relative error (a few percent). `shift` is kept when
-    /// the density cannot be read or the step would change the shift by more than half.
+    /// the density cannot be read or the step would move the shift by more than the 40–60%
+    /// quantile range (a step that large is not a correction of a quantile's error).
     static func refinedShift(_ shift: Double, shifted: TargetOutcome, to p: Double) -> Double {
         let d = shifted.distribution
         guard let lo = d.quantile(0.4), let hi = d.quantile(0.6), hi > lo else { return shift }
@@ -159,14 +160,18 @@ extension ScenarioRunner {
         case .around: return shift
         }
         var slope = sign * (d.cumulativeFraction(bound + delta) - d.cumulativeFraction(bound - delta)) / (2 * delta)
+        var limit = hi - lo
         switch shifted.rule.measure {
         case .value: break
-        case .level(let last): slope *= last / 100
+        case .level(let last):
+            guard last > 0 else { return shift }
+            slope *= last / 100
+            limit *= 100 / last
         case .averageGrowth: return shift
         }
         guard abs(slope) > 1e-9 else { return shift }
         let refined = shift + (p - shifted.probability.value) / slope
-        return refined.isFinite && abs(refined - shift) <= 0.5 * abs(shift) ? refined : shift
+        return refined.isFinite && abs(refined - shift) <= limit ? refined : shift
     }
 
     /// The shift of the target's quantity (pp of growth; for a level, converted to growth
