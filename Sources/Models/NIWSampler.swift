@@ -56,7 +56,10 @@ struct NIWSampler: Sendable, Equatable {
     /// candidates of their rejection steps) and k(k − 1)/2 below the diagonal of the Bartlett
     /// factor (none when Σ is fixed), then Z's first row (k): the row the first step's mean
     /// rests on after `rotated(towards:)`. Z's other rows come from the generator.
-    var normalCount: Int { (scaleCholesky == nil ? 0 : k + k * (k - 1) / 2) + k }
+    var normalCount: Int { bartlettNormalCount + k }
+
+    /// The normals of the Bartlett factor: k(k + 1)/2, none when Σ is fixed.
+    private var bartlettNormalCount: Int { scaleCholesky == nil ? 0 : k * (k + 1) / 2 }
 
     /// One draw: B (m x k) and Σ's lower Cholesky factor Q (k x k), or nil when a drawn value
     /// is not finite. With `normals` (`normalCount` of them, e.g. Φ⁻¹ of balanced quasi-random
@@ -67,7 +70,7 @@ struct NIWSampler: Sendable, Equatable {
         var next = normals?.startIndex ?? 0
         var q = fixedCholesky
         if let l = scaleCholesky {
-            let used = normals.map { $0.prefix(k + k * (k - 1) / 2) }
+            let used = normals.map { $0.prefix(bartlettNormalCount) }
             q = inverseWishartFactor(scaleCholesky: l, order: k, degreesOfFreedom: degreesOfFreedom, normals: used, using: &g)
             next += used?.count ?? 0
         }

@@ -36,11 +36,6 @@ struct VARDynamics: Sendable {
         try Linear.eigenvalues(companion).sorted { $0.modulus > $1.modulus }
     }
 
-    /// Largest eigenvalue modulus of F; +infinity when `dgeev` fails (treated as unstable).
-    var spectralRadius: Double {
-        (try? Linear.eigenvalues(companion).map(\.modulus).max() ?? 0) ?? .infinity
-    }
-
     /// h-step point forecasts from state x_T (kp elements): `steps x k`, row h - 1 the
     /// forecast E[y_{T+h} | y_T, ...] = first k elements of c + F E[x_{T+h-1}].
     func forecast(from state: [Double], steps: Int) -> Matrix {

@@ -123,9 +123,8 @@ extension ScenarioRunner {
             probe.scenario.adjustments += shifts
             let shiftedRun = try simulate(probe, plan: plan, options: options, progress: nil)
             var next = 0
-            for (i, item) in first.targets.enumerated() {
-                guard item.outcome != nil, let c = calibrations[i], let s = c.shift,
-                      let after = shiftedRun.targets[i].outcome else { continue }
+            for i in first.targets.indices {
+                guard let c = calibrations[i], let s = c.shift, let after = shiftedRun.targets[i].outcome else { continue }
                 let refined = refinedShift(s, shifted: after, to: min(max(c.pooled, 0.001), 0.999))
                 calibrations[i]?.shift = refined
                 shifts[next].shiftPP = refined
